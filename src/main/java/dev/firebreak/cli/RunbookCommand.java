@@ -1,0 +1,10 @@
+package dev.firebreak.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "runbook",
+        mixinStandardHelpOptions = true,
+        description = "Parse, lint, import and search runbooks.",
+        subcommands = {})
+final class RunbookCommand {}

@@ -1,0 +1,89 @@
+package dev.firebreak.launch;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The jar's entry point, compiled for Java 17 so that {@code java -jar firebreak.jar} on an older
+ * default java does not die with UnsupportedClassVersionError: it re-runs the jar on a JDK >= 21
+ * found in JAVA_HOME or /usr/lib/jvm, or says plainly what is missing.
+ */
+public final class Launcher {
+    static final int REQUIRED = 21;
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (Runtime.version().feature() >= REQUIRED) {
+            Class.forName(
+                            "dev.firebreak.cli.FirebreakCli",
+                            true,
+                            Thread.currentThread().getContextClassLoader())
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) args);
+            return;
+        }
+        Optional<Path> java = findJava();
+        if (java.isEmpty() || System.getenv("FIREBREAK_REEXEC") != null) {
+            System.err.println("firebreak: Java " + REQUIRED + " or newer is required (this is Java "
+                    + Runtime.version().feature() + "); set JAVA_HOME or put a newer java on PATH");
+            System.exit(1);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get().toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-jar");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("FIREBREAK_REEXEC", "1");
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        System.exit(process.waitFor());
+    }
+
+    static Optional<Path> findJava() throws IOException {
+        List<Path> homes = new ArrayList<>();
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && !javaHome.isBlank()) {
+            homes.add(Path.of(javaHome));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> list = Files.list(jvms)) {
+                list.sorted(Comparator.reverseOrder()).forEach(homes::add);
+            }
+        }
+        for (Path home : homes) {
+            Path bin = home.resolve("bin/java");
+            if (Files.isExecutable(bin) && featureVersion(home) >= REQUIRED) {
+                return Optional.of(bin);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads JAVA_VERSION="25.0.3" (or "1.8.0_402") from the JDK's release file. */
+    static int featureVersion(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring(13).replace("\"", "");
+                    String[] parts = v.split("[._-]");
+                    int major = Integer.parseInt(parts[0]);
+                    return major == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : major;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a JDK we can read: skip it
+        }
+        return 0;
+    }
+}

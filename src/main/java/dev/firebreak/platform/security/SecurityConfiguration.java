@@ -1,0 +1,123 @@
+package dev.firebreak.platform.security;
+
+import dev.firebreak.platform.web.ProblemWriter;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two filter chains: the REST API (stateless, Bearer tokens, problem+json errors) and the UI
+ * (form login, session, CSRF). Reads need {@code viewer}, changes {@code responder}; admin-only
+ * actions say so with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+    /** Machine endpoints that authenticate in their own way (integration keys) or not at all. */
+    static final String[] PUBLIC = {
+        "/login",
+        "/error",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/status",
+        "/status/**"
+    };
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .hasRole("VIEWER")
+                        // Every person manages their own tokens, whatever their role.
+                        .requestMatchers("/api/v1/me/**")
+                        .hasRole("VIEWER")
+                        .anyRequest()
+                        .hasRole("RESPONDER"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(
+                                    response,
+                                    ProblemWriter.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "authentication required: send 'Authorization: Bearer <API token>'",
+                                            request.getRequestURI()));
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                response,
+                                ProblemWriter.problem(
+                                        HttpStatus.FORBIDDEN,
+                                        "your role does not allow this action",
+                                        request.getRequestURI()))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers("/account/**", "/logout")
+                        .hasRole("VIEWER")
+                        .anyRequest()
+                        .hasRole("RESPONDER"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN")
+                .implies("RESPONDER")
+                .role("RESPONDER")
+                .implies("VIEWER")
+                .build();
+    }
+
+    /** Argon2id for new passwords; bcrypt hashes (if ever imported) still verify. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
+    }
+}
