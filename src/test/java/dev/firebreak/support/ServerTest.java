@@ -1,0 +1,98 @@
+package dev.firebreak.support;
+
+import dev.firebreak.platform.security.ApiTokens;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.platform.security.UserAccount;
+import dev.firebreak.platform.security.UserAccounts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole server on a random loopback port and talk to it over real HTTP.
+ * Tag subclasses {@code @Tag("database")} to run them on PostgreSQL as well as H2.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"firebreak.security.admin-password=admin-password-for-tests", "firebreak.data-dir=target/it-data"
+        })
+public abstract class ServerTest {
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected UserAccounts accounts;
+
+    @Autowired
+    protected ApiTokens tokens;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    /** Runs before Spring loads the context, so a missing PostgreSQL skips (or fails) cleanly. */
+    @BeforeAll
+    static void requireDatabase() {
+        if (TestDatabase.postgres()) {
+            TestDatabase.postgresUrl();
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A new user with the role and a fresh API token for it. */
+    protected String tokenFor(Role role) {
+        UserAccount user = accounts.create(
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "password-" + UUID.randomUUID(),
+                role,
+                null,
+                null);
+        return tokens.create(user.id(), "test", null).secret();
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    protected HttpResponse<String> sendJson(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+}
