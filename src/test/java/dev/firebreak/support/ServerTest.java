@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"firebreak.security.admin-password=admin-password-for-tests", "firebreak.data-dir=target/it-data"
         })
+@Import(TestClockConfiguration.class)
 public abstract class ServerTest {
     protected static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,6 +40,9 @@ public abstract class ServerTest {
 
     @Autowired
     protected ApiTokens tokens;
+
+    @Autowired
+    protected MutableClock clock;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
