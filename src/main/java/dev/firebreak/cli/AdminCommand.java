@@ -7,6 +7,7 @@ import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.security.UserAccounts;
 import java.io.Console;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -32,18 +33,18 @@ final class AdminCommand {
 
     /** Runs work against a Spring context without the web server, background jobs or banner. */
     static <T> T withDatabase(Function<ConfigurableApplicationContext, T> work) {
+        // Logs go to stderr while the context lives, so stdout carries only the command's answer.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FirebreakApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(
-                        "firebreak.mode=admin",
-                        "logging.level.root=WARN",
-                        "logging.level.dev.firebreak=WARN",
-                        "spring.main.banner-mode=off")
-                .run()) {
+                .run("--firebreak.mode=admin", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             return work.apply(context);
         } catch (FirebreakException e) {
             throw new CliException(e.getMessage());
+        } finally {
+            System.setOut(stdout);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.firebreak.platform.security;
 
 import dev.firebreak.platform.web.ProblemWriter;
-import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,10 +13,6 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -27,6 +23,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfiguration {
     /** Machine endpoints that authenticate in their own way (integration keys) or not at all. */
     static final String[] PUBLIC = {
@@ -107,17 +104,5 @@ class SecurityConfiguration {
                 .role("RESPONDER")
                 .implies("VIEWER")
                 .build();
-    }
-
-    /** Argon2id for new passwords; bcrypt hashes (if ever imported) still verify. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder(
-                "argon2",
-                Map.of(
-                        "argon2",
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                        "bcrypt",
-                        new BCryptPasswordEncoder()));
     }
 }

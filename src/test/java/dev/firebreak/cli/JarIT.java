@@ -1,0 +1,129 @@
+package dev.firebreak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.support.JarProcess;
+import dev.firebreak.support.JarProcess.Result;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar as users run it: help, exit codes, admin commands, and admin while the server runs. */
+class JarIT {
+    @TempDir
+    Path data;
+
+    @Test
+    void everyCommandHasHelp() {
+        for (List<String> command : List.of(
+                List.of("--help"),
+                List.of("serve", "--help"),
+                List.of("version", "--help"),
+                List.of("admin", "--help"),
+                List.of("admin", "create-user", "--help"),
+                List.of("admin", "create-token", "--help"),
+                List.of("runbook", "--help"))) {
+            Result result = JarProcess.run(Map.of(), command.toArray(String[]::new));
+            assertThat(result.exitCode()).as(command.toString()).isZero();
+            assertThat(result.out()).as(command.toString()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void versionAndUnknownCommand() {
+        assertThat(JarProcess.run(Map.of(), "version").out()).startsWith("firebreak 0.");
+        Result unknown = JarProcess.run(Map.of(), "frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("frobnicate");
+    }
+
+    @Test
+    void adminCommandsWorkOnTheDatabaseAndWhileTheServerRuns() throws Exception {
+        Map<String, String> env =
+                Map.of("FIREBREAK_DATA_DIR", data.toString(), "FIREBREAK_ADMIN_PASSWORD", "first-admin-password");
+        Result badRole =
+                JarProcess.run(env, "admin", "create-user", "ann", "--role", "boss", "--password", "long-password");
+        assertThat(badRole.exitCode()).isEqualTo(2);
+        assertThat(badRole.err().strip())
+                .startsWith("firebreak: role must be one of")
+                .doesNotContain("\n");
+
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        builder.environment().putAll(env);
+        Process server = builder.start();
+        try {
+            waitForReady(port, server);
+            assertThat(Files.readString(data.resolve("server.log"))).contains("Created user 'admin'");
+
+            Result user = JarProcess.run(
+                    env, "admin", "create-user", "ann", "--role", "responder", "--password", "long-password");
+            assertThat(user.exitCode()).as(user.err()).isZero();
+            Result token = JarProcess.run(env, "admin", "create-token", "ann");
+            assertThat(token.exitCode()).as(token.err()).isZero();
+            assertThat(token.out()).matches("fbk_[A-Za-z0-9_-]{43}\\R");
+            Result missing = JarProcess.run(env, "admin", "create-token", "nobody");
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.err().strip()).isEqualTo("firebreak: no user 'nobody'");
+
+            HttpResponse<String> me = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+                                    .header(
+                                            "Authorization",
+                                            "Bearer " + token.out().strip())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.body()).contains("\"username\":\"ann\"");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        }
+        assertThat(data.resolve("firebreak.mv.db")).exists();
+    }
+
+    static void waitForReady(int port, Process server) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("server exited with " + server.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("server not ready within 90 s");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
