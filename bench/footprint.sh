@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Footprint of the server: wall time from `java -jar` to ready (readiness probe answers 200), resident
+# memory when idle, and after logging in and browsing every page (what the browser test does) a number
+# of times. Runs each JVM option set side by side in one run, on an empty data directory each.
+#
+#   bench/footprint.sh            # default JVM options vs the README's recommended options
+#   ROUNDS=50 bench/footprint.sh  # more browsing rounds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/jdk-env.sh
+[ -f target/firebreak.jar ] || ./mvnw -q -DskipTests package
+
+ROUNDS=${ROUNDS:-20}
+PORT=${PORT:-18080}
+PAGES="/ /incidents /alerts /oncall /runbooks /analytics /status-page /settings /account"
+declare -a NAMES=("default (java -jar)" "README options")
+declare -a OPTS=("" "-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k")
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n1)"
+printf '| options | ready (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) |\n|---|---|---|---|---|\n' "$ROUNDS"
+for i in "${!NAMES[@]}"; do
+  data=$(mktemp -d)
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} -jar target/firebreak.jar \
+    --port "$PORT" > "$data/server.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+    kill -0 "$pid" 2>/dev/null || { echo "server died:"; tail -20 "$data/server.log"; exit 1; }
+    sleep 0.05
+  done
+  ready=$(echo "$(date +%s.%N) - $start" | bc)
+  sleep 10
+  idle=$(rss_mb "$pid")
+  jar="$data/cookies"
+  csrf=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=admin&password=bench-password&_csrf=$csrf" "http://127.0.0.1:$PORT/login"
+  for _ in $(seq 1 "$ROUNDS"); do
+    for p in $PAGES; do curl -s -b "$jar" -o /dev/null "http://127.0.0.1:$PORT$p"; done
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/css/firebreak.css" -o /dev/null "http://127.0.0.1:$PORT/webjars/htmx.org/dist/htmx.min.js"
+  done
+  sleep 2
+  after=$(rss_mb "$pid")
+  peak=$(hwm_mb "$pid")
+  printf '| %s `%s` | %.2f | %s | %s | %s |\n' "${NAMES[$i]}" "${OPTS[$i]:-none}" "$ready" "$idle" "$after" "$peak"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$data"
+done
