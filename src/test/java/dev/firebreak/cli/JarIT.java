@@ -52,6 +52,8 @@ class JarIT {
     void adminCommandsWorkOnTheDatabaseAndWhileTheServerRuns() throws Exception {
         Map<String, String> env =
                 Map.of("FIREBREAK_DATA_DIR", data.toString(), "FIREBREAK_ADMIN_PASSWORD", "first-admin-password");
+        Map<String, String> serverEnv = new java.util.HashMap<>(env);
+        serverEnv.put("FIREBREAK_LOG_FORMAT", "ecs");
         Result badRole =
                 JarProcess.run(env, "admin", "create-user", "ann", "--role", "boss", "--password", "long-password");
         assertThat(badRole.exitCode()).isEqualTo(2);
@@ -63,11 +65,16 @@ class JarIT {
         ProcessBuilder builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
-        builder.environment().putAll(env);
+        builder.environment().putAll(serverEnv);
         Process server = builder.start();
         try {
             waitForReady(port, server);
-            assertThat(Files.readString(data.resolve("server.log"))).contains("Created user 'admin'");
+            List<String> log = Files.readAllLines(data.resolve("server.log"));
+            assertThat(log).anyMatch(line -> line.contains("Created user 'admin'"));
+            assertThat(log)
+                    .as("FIREBREAK_LOG_FORMAT=ecs logs JSON lines")
+                    .isNotEmpty()
+                    .allMatch(line -> line.startsWith("{\""));
 
             Result user = JarProcess.run(
                     env, "admin", "create-user", "ann", "--role", "responder", "--password", "long-password");
