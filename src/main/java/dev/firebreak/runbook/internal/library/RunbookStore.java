@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -182,6 +185,14 @@ public class RunbookStore {
                         rs.getString("source"),
                         new LintStatus(rs.getInt("lint_errors"), rs.getInt("lint_warnings"))))
                 .list();
+    }
+
+    /** slug -> current version of every runbook. */
+    public Map<String, Integer> heads() {
+        Map<String, Integer> heads = new HashMap<>();
+        jdbc.sql("select slug, current_version from runbooks")
+                .query((RowCallbackHandler) rs -> heads.put(rs.getString(1), rs.getInt(2)));
+        return heads;
     }
 
     public List<String> slugs() {
