@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
         name = "runbook",
         mixinStandardHelpOptions = true,
         description = "Parse, lint, import and search runbooks.",
-        subcommands = {})
+        subcommands = {RunbookImportCommand.class, RunbookSearchCommand.class})
 final class RunbookCommand {}

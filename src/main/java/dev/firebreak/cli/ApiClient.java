@@ -1,0 +1,98 @@
+package dev.firebreak.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small client of the server's REST API. Errors become {@link CliException}s with the
+ * problem+json {@code detail}, so the user sees the server's own words.
+ */
+final class ApiClient {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String server;
+    private final String token;
+
+    ApiClient(String server, String token) {
+        this.server = server.replaceAll("/+$", "");
+        this.token = token;
+    }
+
+    JsonNode getJson(String path) {
+        return JSON.readTree(send(request(path).GET()).body());
+    }
+
+    JsonNode put(String path, String contentType, byte[] body) {
+        HttpResponse<String> response = send(
+                request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return JSON.readTree(response.body());
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static JsonMapper json() {
+        return JSON;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        URI uri;
+        try {
+            uri = URI.create(server + path);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("invalid server URL '" + server + "'", 2);
+        }
+        return HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CliException("cannot connect to " + server + ": connection refused (is the server running?)");
+        } catch (IOException e) {
+            throw new CliException("cannot talk to " + server + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            throw new CliException(detail(response));
+        }
+        return response;
+    }
+
+    /** The problem's detail, or the status line when the answer is not problem+json. */
+    private static String detail(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json")) {
+            try {
+                JsonNode problem = JSON.readTree(response.body());
+                if (problem.hasNonNull("detail")) {
+                    return problem.get("detail").asString();
+                }
+            } catch (RuntimeException e) {
+                // not JSON after all: fall through
+            }
+        }
+        return "server answered HTTP " + response.statusCode();
+    }
+}

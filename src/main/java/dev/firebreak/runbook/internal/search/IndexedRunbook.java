@@ -1,0 +1,91 @@
+package dev.firebreak.runbook.internal.search;
+
+import dev.firebreak.runbook.RunbookModel;
+import dev.firebreak.runbook.internal.library.RunbookStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The searchable text of one runbook version.
+ *
+ * @param stem the file name without extension: in alert-per-file collections, the alert name
+ * @param alerts other names the runbook answers to: an alert-like title, alert rule names, the
+ *     front-matter title
+ */
+record IndexedRunbook(
+        String slug,
+        int version,
+        String title,
+        String stem,
+        List<String> alerts,
+        String sections,
+        String symptoms,
+        String commands,
+        String body) {
+    /** One word such as KubePodCrashLooping or etcdNoLeader: mixed case, no spaces or dots. */
+    private static final Pattern ALERT_LIKE = Pattern.compile("(?=.*[a-z])(?=.*[A-Z])[A-Za-z][A-Za-z0-9_:]{2,}");
+
+    static IndexedRunbook of(RunbookStore.Stored stored, JsonMapper json) {
+        RunbookModel model = json.readValue(stored.modelJson(), RunbookModel.class);
+        String fileName = stored.fileName();
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        Set<String> alerts = new LinkedHashSet<>();
+        String title = model.title() == null ? fileName : model.title().strip();
+        if (ALERT_LIKE.matcher(title).matches()) {
+            alerts.add(title);
+        }
+        for (RunbookModel.AlertRule rule : nonNull(model.alertRules())) {
+            if (rule.name() != null && !rule.name().isBlank()) {
+                alerts.add(rule.name().strip());
+            }
+        }
+        if (model.metadata() != null
+                && model.metadata().frontMatter() != null
+                && model.metadata().frontMatter().get("title") instanceof String frontTitle
+                && !frontTitle.isBlank()) {
+            alerts.add(frontTitle.strip());
+        }
+        List<String> sections = new ArrayList<>();
+        collect(nonNull(model.sections()), sections);
+        List<String> symptoms = new ArrayList<>();
+        for (RunbookModel.Procedure procedure : nonNull(model.procedures())) {
+            symptoms.addAll(nonNull(procedure.symptoms()));
+        }
+        List<String> commands = new ArrayList<>();
+        for (RunbookModel.Command command : nonNull(model.commands())) {
+            commands.add(command.code());
+        }
+        return new IndexedRunbook(
+                stored.version().slug(),
+                stored.version().version(),
+                title,
+                stem,
+                List.copyOf(alerts),
+                String.join("\n", sections),
+                String.join("\n", symptoms),
+                String.join("\n", commands),
+                stored.markdown());
+    }
+
+    /** How alert names are compared: case and whitespace do not matter. */
+    static String alertKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    }
+
+    private static void collect(List<RunbookModel.Section> sections, List<String> into) {
+        for (RunbookModel.Section section : sections) {
+            into.add(section.title());
+            collect(nonNull(section.children()), into);
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
