@@ -1,5 +1,6 @@
 package dev.firebreak.web;
 
+import dev.firebreak.runbook.RunbookLibrary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The login page, the dashboard and the features whose pages are still empty states. */
 @Controller
 class PageController {
+    private final RunbookLibrary library;
+
+    PageController(RunbookLibrary library) {
+        this.library = library;
+    }
 
     @GetMapping("/login")
     String login() {
@@ -18,7 +24,7 @@ class PageController {
         model.addAttribute("activeNav", "dashboard");
         model.addAttribute("openIncidents", 0);
         model.addAttribute("firingAlerts", 0);
-        model.addAttribute("runbookCount", 0);
+        model.addAttribute("runbookCount", library.list().size());
         return "dashboard";
     }
 
