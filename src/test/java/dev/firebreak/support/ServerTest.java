@@ -83,6 +83,36 @@ public abstract class ServerTest {
         }
     }
 
+    /** A logged-in browser session without a browser: the session cookie and a CSRF token. */
+    public record WebSession(String cookie, String csrf) {}
+
+    protected WebSession login(String username, String password) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + username + "&password=" + password + "&_csrf=" + csrf))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie));
+        String session = login.headers()
+                .firstValue("Set-Cookie")
+                .map(c -> c.split(";")[0])
+                .orElse(cookie);
+        HttpResponse<String> home = send(HttpRequest.newBuilder(uri("/account")).header("Cookie", session));
+        if (home.statusCode() != 200) {
+            throw new IllegalStateException("login failed for " + username + ": " + home.statusCode());
+        }
+        String token = home.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        return new WebSession(session, token);
+    }
+
+    protected HttpResponse<String> getPage(WebSession session, String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Cookie", session.cookie())
+                .header("Accept", "text/html"));
+    }
+
     protected HttpResponse<String> get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (token != null) {
