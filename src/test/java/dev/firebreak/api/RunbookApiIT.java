@@ -65,6 +65,10 @@ class RunbookApiIT extends ServerTest {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
         assertThat(v1.body()).contains("old step");
         assertThat(get("/api/v1/runbooks/" + slug + "/raw", responder).body()).contains("new step");
+        HttpResponse<String> asMarkdown = send(request("/api/v1/runbooks/" + slug, responder)
+                .header("Accept", "text/markdown")
+                .GET());
+        assertThat(asMarkdown.body()).isEqualTo("# DB failover\n\nnew step\n");
 
         JsonNode diff = json(get("/api/v1/runbooks/" + slug + "/diff?from=1&to=2", responder));
         List<String> lines =
@@ -105,6 +109,12 @@ class RunbookApiIT extends ServerTest {
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(gone).get("detail").asString()).contains(slug);
+        HttpResponse<String> goneAsMarkdown = send(request("/api/v1/runbooks/" + slug, responder)
+                .header("Accept", "text/markdown")
+                .GET());
+        assertThat(goneAsMarkdown.statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/runbooks/" + slug + "/raw", responder).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
