@@ -65,7 +65,8 @@ public class RunbookLibrary {
         Optional<RunbookStore.Head> head = store.lockHead(valid.value());
         if (head.isPresent() && head.get().contentHash().equals(hash)) {
             return new RunbookRevision(
-                    store.find(valid.value(), 0).orElseThrow().version(), RunbookRevision.Outcome.UNCHANGED);
+                    store.versionOf(valid.value(), head.get().version()).orElseThrow(),
+                    RunbookRevision.Outcome.UNCHANGED);
         }
         RunbookModel model = parser.parse(name, markdown, null);
         Instant now = clock.instant();

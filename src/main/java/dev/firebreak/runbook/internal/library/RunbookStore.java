@@ -155,6 +155,15 @@ public class RunbookStore {
                 .optional();
     }
 
+    /** A version's metadata without its content. */
+    public Optional<RunbookVersion> versionOf(String slug, int version) {
+        return jdbc.sql("select " + VERSION_COLUMNS + " from runbooks r join runbook_versions v on v.runbook_id = r.id"
+                        + " where r.slug = ? and v.version = ?")
+                .params(slug, version)
+                .query((rs, n) -> version(rs))
+                .optional();
+    }
+
     public boolean exists(String slug) {
         return jdbc.sql("select count(*) from runbooks where slug = ?")
                         .param(slug)
