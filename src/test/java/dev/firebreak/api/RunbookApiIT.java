@@ -171,6 +171,28 @@ class RunbookApiIT extends ServerTest {
         assertThat(get("/api/v1/runbooks", responder).body()).doesNotContain("lint-me");
     }
 
+    @Test
+    void reparseKeepsVersionsAndIsForAdmins() {
+        putMarkdown(slug, "# Reparse me\n", responder);
+        assertThat(send(request("/api/v1/runbooks/reparse", responder).POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> reparsed = send(
+                request("/api/v1/runbooks/reparse", tokenFor(Role.ADMIN)).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(reparsed.statusCode()).isEqualTo(200);
+        assertThat(json(reparsed).get("reparsed").asInt()).isPositive();
+        assertThat(json(reparsed).get("failed").size()).isZero();
+        assertThat(json(get("/api/v1/runbooks/" + slug + "/versions", responder))
+                        .size())
+                .isEqualTo(1);
+        assertThat(json(get("/api/v1/runbooks/search?q=" + slug, responder))
+                        .get("hits")
+                        .get(0)
+                        .get("slug")
+                        .asString())
+                .isEqualTo(slug);
+    }
+
     private HttpResponse<String> putMarkdown(String slug, String markdown, String token) {
         return send(request("/api/v1/runbooks/" + slug, token)
                 .header("Content-Type", "text/markdown; charset=utf-8")

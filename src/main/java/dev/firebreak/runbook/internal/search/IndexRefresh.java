@@ -60,7 +60,7 @@ class IndexRefresh {
         index.remove(event.slug());
     }
 
-    /** Cheap check first; only when the database moved are versions compared and reloaded. */
+    /** Cheap check first; only when the database moved are stamps compared and runbooks reloaded. */
     @Scheduled(
             fixedDelayString = "${firebreak.runbooks.search-refresh:10s}",
             initialDelayString = "${firebreak.runbooks.search-refresh:10s}")
@@ -69,9 +69,9 @@ class IndexRefresh {
         if (seen == null || Objects.equals(now, seen)) {
             return;
         }
-        Map<String, Integer> database = store.heads();
-        Map<String, Integer> indexed = index.versions();
-        for (Map.Entry<String, Integer> head : database.entrySet()) {
+        Map<String, String> database = store.stamps();
+        Map<String, String> indexed = index.stamps();
+        for (Map.Entry<String, String> head : database.entrySet()) {
             if (!head.getValue().equals(indexed.get(head.getKey()))) {
                 load(head.getKey()).ifPresent(index::put);
             }
