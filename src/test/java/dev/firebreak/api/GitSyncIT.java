@@ -33,6 +33,8 @@ class GitSyncIT extends ServerTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("firebreak.data-dir", DATA_DIR::toString);
+        // The test syncs by hand; a background poll between its commits would steal the changes.
+        registry.add("firebreak.runbooks.git-poll-check", () -> "1h");
     }
 
     @Test
