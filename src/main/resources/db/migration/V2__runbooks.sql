@@ -15,7 +15,9 @@ create table runbooks (
     lint_warnings   integer       not null,
     source          varchar(1000) not null,
     created_at      timestamp with time zone not null,
-    updated_at      timestamp with time zone not null
+    updated_at      timestamp with time zone not null,
+    -- When model_json was last written: on every put, and when a newer parser re-reads the library.
+    parsed_at       timestamp with time zone not null
 );
 create index runbooks_source on runbooks (source);
 

@@ -4,6 +4,7 @@ import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.LintStatus;
 import dev.firebreak.runbook.RunbookLibrary;
 import dev.firebreak.runbook.RunbookModel;
+import dev.firebreak.runbook.RunbookReparse;
 import dev.firebreak.runbook.RunbookSearch;
 import dev.firebreak.runbook.SearchHit;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,16 +20,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Search and lint: {@code /api/v1/runbooks/search} and {@code /api/v1/runbooks/lint}. */
+/** Library-wide actions: {@code /api/v1/runbooks/search}, {@code .../lint}, {@code .../reparse}. */
 @RestController
 @RequestMapping("/api/v1/runbooks")
 class RunbookSearchController {
     private final RunbookSearch search;
     private final RunbookLibrary library;
+    private final RunbookReparse reparse;
 
-    RunbookSearchController(RunbookSearch search, RunbookLibrary library) {
+    RunbookSearchController(RunbookSearch search, RunbookLibrary library, RunbookReparse reparse) {
         this.search = search;
         this.library = library;
+        this.reparse = reparse;
     }
 
     record SearchView(String query, String alert, List<SearchHit> hits) {}
@@ -70,6 +74,13 @@ class RunbookSearchController {
             throw new FirebreakException.BadInput("markdown", "the JSON body needs a \"markdown\" string");
         }
         return lint(body.markdown().getBytes(StandardCharsets.UTF_8), body.fileName());
+    }
+
+    /** Re-reads every runbook with the running parser (after an upgrade); makes no new versions. */
+    @PostMapping("/reparse")
+    @PreAuthorize("hasRole('ADMIN')")
+    RunbookReparse.Report reparse() {
+        return reparse.all();
     }
 
     private static Map<String, String> prefixed(Map<String, String> params, String prefix) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GitSources {
-    private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "git", "file");
+    private static final Set<String> SCHEMES = Set.of("https", "http", "git", "file");
     private static final Duration MIN_POLL = Duration.ofSeconds(30);
 
     private final GitSourceStore store;
@@ -78,13 +78,11 @@ public class GitSources {
             throw new FirebreakException.BadInput("url", "url is required");
         }
         String trimmed = url.strip();
-        if (trimmed.matches("[\\w.-]+@[\\w.-]+:.*")) {
-            return trimmed; // scp-like ssh form: git@host:org/repo.git
-        }
         try {
             URI uri = new URI(trimmed);
             if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase())) {
-                throw new FirebreakException.BadInput("url", "url must be https, http, ssh, git or file");
+                throw new FirebreakException.BadInput(
+                        "url", "url must be https, http, git or file (ssh is not supported yet)");
             }
             if (uri.getUserInfo() != null && uri.getUserInfo().contains(":")) {
                 // It would end up in every version's source label and in logs.

@@ -3,6 +3,7 @@ package dev.firebreak.runbook;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.runbook.internal.library.ModelColumns;
 import dev.firebreak.runbook.internal.library.ReviewSchedule;
 import dev.firebreak.runbook.internal.library.RunbookContent;
 import dev.firebreak.runbook.internal.library.RunbookStore;
@@ -65,14 +66,20 @@ public class RunbookLibrary {
         Optional<RunbookStore.Head> head = store.lockHead(valid.value());
         if (head.isPresent() && head.get().contentHash().equals(hash)) {
             return new RunbookRevision(
-                    store.find(valid.value(), 0).orElseThrow().version(), RunbookRevision.Outcome.UNCHANGED);
+                    store.versionOf(valid.value(), head.get().version()).orElseThrow(),
+                    RunbookRevision.Outcome.UNCHANGED);
         }
         RunbookModel model = parser.parse(name, markdown, null);
         Instant now = clock.instant();
-        RunbookStore.Current current = current(name, model, source, now);
+        RunbookStore.Current current = ModelColumns.of(name, model, source, now);
         int number = head.map(h -> h.version() + 1).orElse(1);
         RunbookVersion version = new RunbookVersion(
-                valid.value(), number, hash, clip(author == null ? "unknown" : author, 200), current.source(), now);
+                valid.value(),
+                number,
+                hash,
+                ModelColumns.clip(author == null ? "unknown" : author, 200),
+                current.source(),
+                now);
         try {
             long id;
             if (head.isPresent()) {
@@ -181,26 +188,8 @@ public class RunbookLibrary {
                 stored.markdown());
     }
 
-    private RunbookStore.Current current(String fileName, RunbookModel model, String source, Instant now) {
-        RunbookModel.Metadata metadata = model.metadata();
-        String title = model.title() == null || model.title().isBlank() ? fileName : model.title();
-        return new RunbookStore.Current(
-                fileName,
-                clip(title, 1000),
-                metadata == null ? null : clip(metadata.owner(), 500),
-                metadata == null ? null : clip(metadata.lastUpdated(), 10),
-                metadata == null ? null : clip(metadata.reviewSchedule(), 200),
-                LintStatus.of(model.findings()),
-                clip(source, 1000),
-                now);
-    }
-
     private LocalDate reviewDue(String lastUpdated, String schedule, Instant storedAt) {
         return ReviewSchedule.due(lastUpdated, schedule, storedAt, properties.defaultReviewPeriod());
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static FirebreakException notFound(String slug) {

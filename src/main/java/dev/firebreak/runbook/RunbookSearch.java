@@ -72,6 +72,11 @@ public class RunbookSearch {
         return ranked.values().stream().limit(max).toList();
     }
 
+    /** {@link #forAlert(String, Map, Map, int)} with the default limit of 10. */
+    public List<SearchHit> forAlert(String alertName, Map<String, String> labels, Map<String, String> annotations) {
+        return forAlert(alertName, labels, annotations, 10);
+    }
+
     /** Convenience for callers that only have the alert's name. */
     public List<SearchHit> forAlert(String alertName, int limit) {
         return forAlert(alertName, Map.of(), Map.of(), limit);

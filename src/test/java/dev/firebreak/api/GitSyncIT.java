@@ -6,6 +6,7 @@ import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.ServerTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ class GitSyncIT extends ServerTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("firebreak.data-dir", DATA_DIR::toString);
+        // The test syncs by hand; a background poll between its commits would steal the changes.
+        registry.add("firebreak.runbooks.git-poll-check", () -> "1h");
     }
 
     @Test
@@ -44,6 +47,7 @@ class GitSyncIT extends ServerTest {
             write(repo, "runbooks/Disk.md", "# Disk full\n\nClean /var/log.\n");
             write(repo, "runbooks/notes.yaml", "not: a runbook\n");
             write(repo, "README.md", "# Outside the path\n");
+            write(repo, "runbooks/Taken.md", "# From git\n");
             commit(git, "Alice Ops", "first runbooks");
 
             String url = "file://" + repo.toAbsolutePath();
@@ -60,9 +64,19 @@ class GitSyncIT extends ServerTest {
             long id = json(added).get("id").asLong();
             assertThat(json(added).get("pollInterval").asString()).isEqualTo("PT1H");
 
+            // A runbook made through the API is never overwritten by a source that did not import it.
+            String taken = "taken";
+            send(HttpRequest.newBuilder(uri("/api/v1/runbooks/" + taken))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "text/markdown")
+                    .PUT(HttpRequest.BodyPublishers.ofString("# Hand made\n")));
             JsonNode first = json(sendJson("POST", "/api/v1/git-sources/" + id + "/sync", admin, ""));
             assertThat(strings(first.get("created"))).containsExactlyInAnyOrder("db-failover", "disk");
-            assertThat(first.get("errors").size()).isZero();
+            assertThat(strings(first.get("errors")))
+                    .singleElement()
+                    .asString()
+                    .startsWith("Taken.md: runbook 'taken' already exists from api");
+            assertThat(get("/api/v1/runbooks/taken/raw", admin).body()).isEqualTo("# Hand made\n");
             JsonNode failover = json(get("/api/v1/runbooks/db-failover", admin));
             assertThat(failover.get("version").get("author").asString()).isEqualTo("Alice Ops");
             assertThat(failover.get("version").get("source").asString())

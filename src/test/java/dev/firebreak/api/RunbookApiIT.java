@@ -65,6 +65,10 @@ class RunbookApiIT extends ServerTest {
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
         assertThat(v1.body()).contains("old step");
         assertThat(get("/api/v1/runbooks/" + slug + "/raw", responder).body()).contains("new step");
+        HttpResponse<String> asMarkdown = send(request("/api/v1/runbooks/" + slug, responder)
+                .header("Accept", "text/markdown")
+                .GET());
+        assertThat(asMarkdown.body()).isEqualTo("# DB failover\n\nnew step\n");
 
         JsonNode diff = json(get("/api/v1/runbooks/" + slug + "/diff?from=1&to=2", responder));
         List<String> lines =
@@ -105,6 +109,12 @@ class RunbookApiIT extends ServerTest {
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(gone).get("detail").asString()).contains(slug);
+        HttpResponse<String> goneAsMarkdown = send(request("/api/v1/runbooks/" + slug, responder)
+                .header("Accept", "text/markdown")
+                .GET());
+        assertThat(goneAsMarkdown.statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/runbooks/" + slug + "/raw", responder).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -159,6 +169,28 @@ class RunbookApiIT extends ServerTest {
         assertThat(lint.statusCode()).isEqualTo(200);
         assertThat(json(lint).get("findings").isArray()).isTrue();
         assertThat(get("/api/v1/runbooks", responder).body()).doesNotContain("lint-me");
+    }
+
+    @Test
+    void reparseKeepsVersionsAndIsForAdmins() {
+        putMarkdown(slug, "# Reparse me\n", responder);
+        assertThat(send(request("/api/v1/runbooks/reparse", responder).POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> reparsed = send(
+                request("/api/v1/runbooks/reparse", tokenFor(Role.ADMIN)).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(reparsed.statusCode()).isEqualTo(200);
+        assertThat(json(reparsed).get("reparsed").asInt()).isPositive();
+        assertThat(json(reparsed).get("failed").size()).isZero();
+        assertThat(json(get("/api/v1/runbooks/" + slug + "/versions", responder))
+                        .size())
+                .isEqualTo(1);
+        assertThat(json(get("/api/v1/runbooks/search?q=" + slug, responder))
+                        .get("hits")
+                        .get(0)
+                        .get("slug")
+                        .asString())
+                .isEqualTo(slug);
     }
 
     private HttpResponse<String> putMarkdown(String slug, String markdown, String token) {

@@ -11,8 +11,10 @@ import dev.firebreak.runbook.RunbookSlug;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -92,7 +94,11 @@ public class GitSync {
     }
 
     private GitSyncReport importSnapshot(GitSource source, GitMirror.Snapshot snapshot) {
-        String label = "git:" + publicUrl(source.url()) + "@" + snapshot.commit();
+        String ours = "git:" + publicUrl(source.url()) + "@";
+        String label = ours + snapshot.commit();
+        List<String> tracked = store.slugs(source.id());
+        Map<String, String> owners = new HashMap<>();
+        library.list().forEach(summary -> owners.put(summary.slug(), summary.source()));
         Set<String> present = new LinkedHashSet<>();
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -109,6 +115,14 @@ public class GitSync {
                     errors.add(file.path() + ": larger than " + GitMirror.MAX_FILE + " bytes");
                     continue;
                 }
+                String owner = owners.get(slug);
+                if (owner != null && !tracked.contains(slug) && !owner.startsWith(ours)) {
+                    // Never overwrite a runbook that came from elsewhere (the API, an import, another source).
+                    errors.add(
+                            file.path() + ": runbook '" + slug + "' already exists from " + owner + "; not replaced");
+                    present.remove(slug);
+                    continue;
+                }
                 String name = Path.of(file.path()).getFileName().toString();
                 RunbookRevision revision = library.put(slug, name, file.content(), snapshot.author(), label);
                 switch (revision.outcome()) {
@@ -121,8 +135,7 @@ public class GitSync {
             }
         }
         List<String> removed = new ArrayList<>();
-        String ours = "git:" + publicUrl(source.url()) + "@";
-        for (String slug : store.slugs(source.id())) {
+        for (String slug : tracked) {
             if (!present.contains(slug) && removeIfOurs(slug, ours)) {
                 removed.add(slug);
             }

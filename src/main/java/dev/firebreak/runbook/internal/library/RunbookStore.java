@@ -40,14 +40,19 @@ public class RunbookStore {
             String source,
             Instant at) {}
 
-    /** One stored version with its content. */
+    /**
+     * One stored version with its content.
+     *
+     * @param stamp changes whenever the current version or its parsed model changes (for the index)
+     */
     public record Stored(
             RunbookVersion version,
             String fileName,
             String lastUpdated,
             String reviewSchedule,
             String markdown,
-            String modelJson) {}
+            String modelJson,
+            String stamp) {}
 
     /** What list() shows of each runbook. */
     public record Row(
@@ -62,7 +67,7 @@ public class RunbookStore {
             LintStatus lint) {}
 
     /** Cheap change marker of the whole library, compared by nodes to notice others' writes. */
-    public record Fingerprint(long count, Instant lastUpdate, long versionSum) {}
+    public record Fingerprint(long count, Instant lastParse, long versionSum) {}
 
     public Optional<Head> lockHead(String slug) {
         return jdbc.sql("select id, slug, current_version, content_hash from runbooks where slug = ? for update")
@@ -77,8 +82,8 @@ public class RunbookStore {
 
     public long insertRunbook(String slug, Current current, String hash) {
         jdbc.sql("insert into runbooks (slug, file_name, title, owner, current_version, content_hash, last_updated,"
-                        + " review_schedule, lint_errors, lint_warnings, source, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " review_schedule, lint_errors, lint_warnings, source, created_at, updated_at, parsed_at)"
+                        + " values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         slug,
                         current.fileName(),
@@ -91,6 +96,7 @@ public class RunbookStore {
                         current.lint().warnings(),
                         current.source(),
                         utc(current.at()),
+                        utc(current.at()),
                         utc(current.at()))
                 .update();
         return jdbc.sql("select id from runbooks where slug = ?")
@@ -102,7 +108,7 @@ public class RunbookStore {
     public void updateRunbook(long id, int version, Current current, String hash) {
         jdbc.sql("update runbooks set file_name = ?, title = ?, owner = ?, current_version = ?, content_hash = ?,"
                         + " last_updated = ?, review_schedule = ?, lint_errors = ?, lint_warnings = ?, source = ?,"
-                        + " updated_at = ? where id = ?")
+                        + " updated_at = ?, parsed_at = ? where id = ?")
                 .params(
                         current.fileName(),
                         current.title(),
@@ -114,6 +120,26 @@ public class RunbookStore {
                         current.lint().errors(),
                         current.lint().warnings(),
                         current.source(),
+                        utc(current.at()),
+                        utc(current.at()),
+                        id)
+                .update();
+    }
+
+    /** Replaces a version's model after a re-parse; the content and version stay as they are. */
+    public void updateModel(long id, int version, RunbookStore.Current current, String modelJson) {
+        jdbc.sql("update runbook_versions set model_json = ? where runbook_id = ? and version = ?")
+                .params(modelJson, id, version)
+                .update();
+        jdbc.sql("update runbooks set title = ?, owner = ?, last_updated = ?, review_schedule = ?, lint_errors = ?,"
+                        + " lint_warnings = ?, parsed_at = ? where id = ?")
+                .params(
+                        current.title(),
+                        current.owner(),
+                        current.lastUpdated(),
+                        current.reviewSchedule(),
+                        current.lint().errors(),
+                        current.lint().warnings(),
                         utc(current.at()),
                         id)
                 .update();
@@ -138,7 +164,7 @@ public class RunbookStore {
     public Optional<Stored> find(String slug, int version) {
         String which = version == 0 ? "v.version = r.current_version" : "v.version = ?";
         var statement = jdbc.sql("select " + VERSION_COLUMNS + ", r.file_name, r.last_updated, r.review_schedule,"
-                        + " v.markdown, v.model_json from runbooks r join runbook_versions v on v.runbook_id = r.id"
+                        + " r.current_version, r.parsed_at, v.markdown, v.model_json from runbooks r join runbook_versions v on v.runbook_id = r.id"
                         + " where r.slug = ? and " + which)
                 .param(slug);
         if (version != 0) {
@@ -151,7 +177,17 @@ public class RunbookStore {
                         rs.getString("last_updated"),
                         rs.getString("review_schedule"),
                         rs.getString("markdown"),
-                        rs.getString("model_json")))
+                        rs.getString("model_json"),
+                        stamp(rs.getInt("current_version"), instant(rs, "parsed_at"))))
+                .optional();
+    }
+
+    /** A version's metadata without its content. */
+    public Optional<RunbookVersion> versionOf(String slug, int version) {
+        return jdbc.sql("select " + VERSION_COLUMNS + " from runbooks r join runbook_versions v on v.runbook_id = r.id"
+                        + " where r.slug = ? and v.version = ?")
+                .params(slug, version)
+                .query((rs, n) -> version(rs))
                 .optional();
     }
 
@@ -187,12 +223,16 @@ public class RunbookStore {
                 .list();
     }
 
-    /** slug -> current version of every runbook. */
-    public Map<String, Integer> heads() {
-        Map<String, Integer> heads = new HashMap<>();
-        jdbc.sql("select slug, current_version from runbooks")
-                .query((RowCallbackHandler) rs -> heads.put(rs.getString(1), rs.getInt(2)));
-        return heads;
+    /** slug -> stamp of every runbook's current version (see {@link Stored#stamp()}). */
+    public Map<String, String> stamps() {
+        Map<String, String> stamps = new HashMap<>();
+        jdbc.sql("select slug, current_version, parsed_at from runbooks").query((RowCallbackHandler)
+                rs -> stamps.put(rs.getString(1), stamp(rs.getInt(2), instant(rs, "parsed_at"))));
+        return stamps;
+    }
+
+    private static String stamp(int version, Instant parsedAt) {
+        return version + "@" + parsedAt.toEpochMilli();
     }
 
     public List<String> slugs() {
@@ -206,7 +246,7 @@ public class RunbookStore {
     }
 
     public Fingerprint fingerprint() {
-        return jdbc.sql("select count(*), max(updated_at), coalesce(sum(current_version), 0) from runbooks")
+        return jdbc.sql("select count(*), max(parsed_at), coalesce(sum(current_version), 0) from runbooks")
                 .query((rs, n) -> new Fingerprint(rs.getLong(1), instant(rs, 2), rs.getLong(3)))
                 .single();
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,16 +29,23 @@ class IndexRefresh {
     private final RunbookIndex index;
     private final RunbookStore store;
     private final JsonMapper json;
+    private final boolean enabled;
     private volatile RunbookStore.Fingerprint seen;
 
-    IndexRefresh(RunbookIndex index, RunbookStore store, JsonMapper json) {
+    IndexRefresh(
+            RunbookIndex index, RunbookStore store, JsonMapper json, @Value("${firebreak.mode:server}") String mode) {
         this.index = index;
         this.store = store;
         this.json = json;
+        // `firebreak admin ...` starts a short-lived context that never searches.
+        this.enabled = !"admin".equals(mode);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuild() {
+        if (!enabled) {
+            return;
+        }
         RunbookStore.Fingerprint before = store.fingerprint();
         List<IndexedRunbook> runbooks = new ArrayList<>();
         for (String slug : store.slugs()) {
@@ -60,18 +68,21 @@ class IndexRefresh {
         index.remove(event.slug());
     }
 
-    /** Cheap check first; only when the database moved are versions compared and reloaded. */
+    /** Cheap check first; only when the database moved are stamps compared and runbooks reloaded. */
     @Scheduled(
             fixedDelayString = "${firebreak.runbooks.search-refresh:10s}",
             initialDelayString = "${firebreak.runbooks.search-refresh:10s}")
     void refreshFromDatabase() {
+        if (seen == null) {
+            return; // not built yet (or never, in admin mode)
+        }
         RunbookStore.Fingerprint now = store.fingerprint();
-        if (seen == null || Objects.equals(now, seen)) {
+        if (Objects.equals(now, seen)) {
             return;
         }
-        Map<String, Integer> database = store.heads();
-        Map<String, Integer> indexed = index.versions();
-        for (Map.Entry<String, Integer> head : database.entrySet()) {
+        Map<String, String> database = store.stamps();
+        Map<String, String> indexed = index.stamps();
+        for (Map.Entry<String, String> head : database.entrySet()) {
             if (!head.getValue().equals(indexed.get(head.getKey()))) {
                 load(head.getKey()).ifPresent(index::put);
             }

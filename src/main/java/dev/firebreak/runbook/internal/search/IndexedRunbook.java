@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record IndexedRunbook(
         String slug,
-        int version,
+        String stamp,
         String title,
         String stem,
         List<String> alerts,
@@ -63,7 +63,7 @@ record IndexedRunbook(
         }
         return new IndexedRunbook(
                 stored.version().slug(),
-                stored.version().version(),
+                stored.stamp(),
                 title,
                 stem,
                 List.copyOf(alerts),

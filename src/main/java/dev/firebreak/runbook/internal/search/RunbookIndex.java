@@ -39,25 +39,25 @@ public class RunbookIndex implements DisposableBean {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final SearchQueries queries = new SearchQueries();
-    /** slug -> indexed version, to find what changed in the database since. */
-    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    /** slug -> stamp of the indexed version, to find what changed in the database since. */
+    private final Map<String, String> stamps = new ConcurrentHashMap<>();
 
     RunbookIndex() throws IOException {
         writer = new IndexWriter(directory, new IndexWriterConfig(SearchQueries.indexAnalyzer()));
         searchers = new SearcherManager(writer, null);
     }
 
-    Map<String, Integer> versions() {
-        return Map.copyOf(versions);
+    Map<String, String> stamps() {
+        return Map.copyOf(stamps);
     }
 
     synchronized void replaceAll(Collection<IndexedRunbook> runbooks) {
         try {
             writer.deleteAll();
-            versions.clear();
+            stamps.clear();
             for (IndexedRunbook runbook : runbooks) {
                 writer.addDocument(document(runbook));
-                versions.put(runbook.slug(), runbook.version());
+                stamps.put(runbook.slug(), runbook.stamp());
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -69,7 +69,7 @@ public class RunbookIndex implements DisposableBean {
     synchronized void put(IndexedRunbook runbook) {
         try {
             writer.updateDocument(new Term(SearchQueries.SLUG, runbook.slug()), document(runbook));
-            versions.put(runbook.slug(), runbook.version());
+            stamps.put(runbook.slug(), runbook.stamp());
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,7 +79,7 @@ public class RunbookIndex implements DisposableBean {
     synchronized void remove(String slug) {
         try {
             writer.deleteDocuments(new Term(SearchQueries.SLUG, slug));
-            versions.remove(slug);
+            stamps.remove(slug);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -147,7 +147,7 @@ public class RunbookIndex implements DisposableBean {
         if (dash > 0) {
             doc.add(new StringField(SearchQueries.SLUG_TAIL, runbook.slug().substring(dash + 1), Field.Store.NO));
         }
-        doc.add(new StoredField(SearchQueries.VERSION, runbook.version()));
+        doc.add(new StoredField(SearchQueries.STAMP, runbook.stamp()));
         doc.add(new TextField(SearchQueries.TITLE, runbook.title(), Field.Store.YES));
         doc.add(new StringField(SearchQueries.STEM_KEY, IndexedRunbook.alertKey(runbook.stem()), Field.Store.NO));
         doc.add(new TextField(SearchQueries.ALERTS, runbook.stem(), Field.Store.NO));

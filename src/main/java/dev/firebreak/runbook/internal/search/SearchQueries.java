@@ -32,7 +32,7 @@ import org.apache.lucene.search.TermQuery;
 final class SearchQueries {
     static final String SLUG = "slug";
     static final String SLUG_TAIL = "slug_tail";
-    static final String VERSION = "version";
+    static final String STAMP = "stamp";
     static final String TITLE = "title";
     static final String STEM_KEY = "stem_key";
     static final String ALERT_KEY = "alert_key";

@@ -90,6 +90,6 @@ class RunbookIndexTest {
         byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
         String model = json.writeValueAsString(parser.parse(fileName, bytes, null));
         var version = new RunbookVersion(slug, 1, "hash", "test", "api", Instant.EPOCH);
-        return IndexedRunbook.of(new RunbookStore.Stored(version, fileName, null, null, markdown, model), json);
+        return IndexedRunbook.of(new RunbookStore.Stored(version, fileName, null, null, markdown, model, "1@0"), json);
     }
 }
