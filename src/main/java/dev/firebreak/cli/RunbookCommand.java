@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
         name = "runbook",
         mixinStandardHelpOptions = true,
         description = "Parse, lint, import and search runbooks.",
-        subcommands = {})
+        subcommands = {RunbookParseCommand.class, RunbookLintCommand.class})
 final class RunbookCommand {}

@@ -1,0 +1,98 @@
+package dev.firebreak.cli;
+
+import dev.firebreak.runbook.RunbookModel;
+import dev.firebreak.runbook.RunbookParser;
+import dev.firebreak.runbook.UnreadableRunbookException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The runbook files named on a command line (directories walked for *.md, *.markdown and *.txt in
+ * sorted path order), parsed in parallel with results kept in that order, and the JSON writer the
+ * runbook commands share.
+ */
+final class RunbookFiles {
+    /** JSON with nulls kept and non-ASCII escaped, so output is the same whatever the terminal's charset. */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .build();
+
+    /** One file's outcome: its model, or why it could not be read. */
+    record Parsed(String source, RunbookModel model, String error) {}
+
+    private RunbookFiles() {}
+
+    /** The files a list of paths stands for; a path that is neither file nor directory stays as given. */
+    static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(RunbookFiles::runbookName)
+                            .sorted(Comparator.comparing(Path::toString))
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static boolean runbookName(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".txt");
+    }
+
+    /** Parses files on all cores; the list keeps the order of the files. */
+    static List<Parsed> parseAll(RunbookParser parser, List<Path> files) {
+        if (files.size() == 1) {
+            return List.of(parseOne(parser, files.get(0)));
+        }
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Parsed>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> parseOne(parser, file)));
+            }
+            List<Parsed> results = new ArrayList<>();
+            for (Future<Parsed> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted", 2);
+        } catch (ExecutionException e) {
+            throw new CliException(String.valueOf(e.getCause()), 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Parsed parseOne(RunbookParser parser, Path file) {
+        try {
+            return new Parsed(file.toString(), parser.parse(file), null);
+        } catch (UnreadableRunbookException e) {
+            return new Parsed(file.toString(), null, e.getMessage());
+        }
+    }
+}
