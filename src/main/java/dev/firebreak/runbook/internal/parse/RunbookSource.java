@@ -28,7 +28,7 @@ public record RunbookSource(String body, Map<String, Object> frontMatter, int mo
     public static RunbookSource read(String name, byte[] content) {
         if (content.length > MAX_BYTES) {
             throw new UnreadableRunbookException(
-                    name + ": too large (" + content.length + " bytes; the limit is " + MAX_BYTES + ")");
+                    name + ": too large (over the limit of " + MAX_BYTES + " bytes, 10 MiB)");
         }
         int start = content.length >= 3
                         && (content[0] & 0xFF) == 0xEF
