@@ -27,7 +27,7 @@ final class MetadataLines {
     static final Pattern PLACEHOLDER = Pattern.compile(
             "\\[[A-Z][^\\]]*\\]|<[a-z][\\w-]*>|\\$\\([^)]*\\)|\\$\\{[^}]*\\}|\\{\\{[^}]*\\}\\}|\\bTBD\\b|\\bTODO\\b|\\bXXX\\b");
     private static final Pattern LINE = Pattern.compile(
-            "(?i)^\\s*(?:[-*+]\\s+|>\\s*)*(?:\\*\\*|__)?\\s*(owner|owners|maintainer|maintainers|maintained by|version|"
+            "(?i)^(?:[-*+]\\s++|>\\s*+)*+(?:\\*\\*|__)?\\s*+(owner|owners|maintainer|maintainers|maintained by|version|"
                     + "last updated|last update|last modified|last reviewed|updated|review schedule|review cadence|"
                     + "review frequency)\\s*(?::\\s*(?:\\*\\*|__)|(?:\\*\\*|__)\\s*:|:)\\s*(.*?)\\s*$");
     private static final Pattern REVIEW_HEADING =
@@ -39,6 +39,8 @@ final class MetadataLines {
             DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
     private static final int DEFAULT_REVIEW_DAYS = 180;
+    /** Metadata lines are short; longer lines are cut before matching. */
+    private static final int MAX_LINE = 300;
 
     private record Value(String text, int line) {}
 
@@ -58,7 +60,8 @@ final class MetadataLines {
                 if (index >= lines.length) {
                     continue;
                 }
-                Matcher m = LINE.matcher(lines[index]);
+                String line = lines[index].strip();
+                Matcher m = LINE.matcher(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line);
                 if (m.matches()) {
                     String key = key(m.group(1));
                     String value =

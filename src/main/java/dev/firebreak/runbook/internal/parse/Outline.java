@@ -4,9 +4,11 @@ import dev.firebreak.runbook.RunbookModel.Section;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -65,6 +67,7 @@ final class Outline {
     private final List<Part> roots = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
     private final List<Node> preamble = new ArrayList<>();
+    private final Set<String> anchors = new HashSet<>();
 
     static Outline of(Document document) {
         Outline outline = new Outline();
@@ -86,6 +89,7 @@ final class Outline {
             (open.isEmpty() ? outline.roots : open.peek().children).add(part);
             open.push(part);
             outline.parts.add(part);
+            outline.anchors.add(part.anchor);
             byHeading.put(heading, part);
         }
         List<Node> current = outline.preamble;
@@ -125,7 +129,7 @@ final class Outline {
     }
 
     boolean hasAnchor(String anchor) {
-        return parts.stream().anyMatch(p -> p.anchor.equals(anchor));
+        return anchors.contains(anchor);
     }
 
     /** The model's section tree (at most six levels deep, so the copy may recurse). */
