@@ -16,21 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The runbook files named on a command line (directories walked for *.md, *.markdown and *.txt in
- * sorted path order), parsed in parallel with results kept in that order, and the JSON writer the
- * runbook commands share.
+ * sorted path order), parsed in parallel with results kept in that order.
  */
 final class RunbookFiles {
-    /** JSON with nulls kept and non-ASCII escaped, so output is the same whatever the terminal's charset. */
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .build();
-
     /** One file's outcome: its model, or why it could not be read. */
     record Parsed(String source, RunbookModel model, String error) {}
 

@@ -83,7 +83,7 @@ final class RunbookLintCommand implements Callable<Integer> {
             }
         }
         if (format == Format.json) {
-            out.println(RunbookFiles.JSON.writeValueAsString(json));
+            out.println(ModelJson.write(json));
         }
         out.flush();
         err.flush();

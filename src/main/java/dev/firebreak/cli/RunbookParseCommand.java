@@ -3,7 +3,6 @@ package dev.firebreak.cli;
 import dev.firebreak.runbook.RunbookParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code runbook parse PATH... [--format json|jsonl]}: prints the runbook model. No Spring context:
@@ -51,22 +49,22 @@ final class RunbookParseCommand implements Callable<Integer> {
             if (parsed.error() != null) {
                 throw new CliException(parsed.error(), 2);
             }
-            out.println(RunbookFiles.JSON.writeValueAsString(parsed.model()));
+            out.println(ModelJson.write(parsed.model()));
             out.flush();
             return 0;
         }
         int exit = 0;
         List<RunbookFiles.Parsed> all = RunbookFiles.parseAll(parser, files);
         if (format == Format.json) {
-            List<Object> array = new java.util.ArrayList<>();
+            StringBuilder array = new StringBuilder("[");
             for (RunbookFiles.Parsed p : all) {
-                array.add(line(p));
+                array.append(array.length() > 1 ? "," : "").append(line(p));
                 exit = p.error() != null ? 2 : exit;
             }
-            out.println(RunbookFiles.JSON.writeValueAsString(array));
+            out.println(array.append(']'));
         } else {
             for (RunbookFiles.Parsed p : all) {
-                out.println(RunbookFiles.JSON.writeValueAsString(line(p)));
+                out.println(line(p));
                 exit = p.error() != null ? 2 : exit;
             }
         }
@@ -74,16 +72,10 @@ final class RunbookParseCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static Object line(RunbookFiles.Parsed p) {
-        if (p.error() != null) {
-            Map<String, String> error = new LinkedHashMap<>();
-            error.put("source", p.source());
-            error.put("error", p.error());
-            return error;
-        }
-        ObjectNode node = RunbookFiles.JSON.createObjectNode();
-        node.put("source", p.source());
-        node.setAll((ObjectNode) RunbookFiles.JSON.valueToTree(p.model()));
-        return node;
+    /** A model with a leading "source" key, or {"source", "error"} for a file that cannot be read. */
+    private static String line(RunbookFiles.Parsed p) {
+        return p.error() != null
+                ? ModelJson.write(p.source(), Map.of("error", p.error()))
+                : ModelJson.write(p.source(), p.model());
     }
 }
