@@ -218,6 +218,14 @@ class RunbookParserTest {
     }
 
     @Test
+    void promqlWithoutAnActionRightAfterItIsNoAlertRule() {
+        RunbookModel model =
+                parseText("# T\n## Diagnosis\n```promql\nrate(x[5m])\n```\n\n**Resolution:**\n1. Scale up\n\n"
+                        + "Some prose.\n\n- **Action**: far away\n");
+        assertThat(model.alertRules()).isEmpty();
+    }
+
+    @Test
     void templatesUnderCommunicationHeadingsWithKinds() {
         RunbookModel model = parse("severity-escalation.md");
         assertThat(model.templates())

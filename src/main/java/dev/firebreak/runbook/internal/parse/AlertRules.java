@@ -29,14 +29,16 @@ final class AlertRules {
             return Optional.empty();
         }
         String action = null;
-        for (Node n = block.node().getNext(); n != null && action == null; n = n.getNext()) {
-            if (n instanceof ListBlock || n instanceof Paragraph) {
-                for (Node item : n instanceof ListBlock ? MarkdownTree.all(n, ListItem.class) : List.of(n)) {
-                    Matcher m = ACTION.matcher(MarkdownTree.text(item));
-                    if (m.matches()) {
-                        action = m.group(1).strip();
-                        break;
-                    }
+        // the action follows the block directly: the next list or paragraph, not one further down
+        int looked = 0;
+        for (Node n = block.node().getNext();
+                n != null && action == null && looked < 2 && (n instanceof ListBlock || n instanceof Paragraph);
+                n = n.getNext(), looked++) {
+            for (Node item : n instanceof ListBlock ? MarkdownTree.all(n, ListItem.class) : List.of(n)) {
+                Matcher m = ACTION.matcher(MarkdownTree.text(item));
+                if (m.matches()) {
+                    action = m.group(1).strip();
+                    break;
                 }
             }
         }

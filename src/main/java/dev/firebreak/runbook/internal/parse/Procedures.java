@@ -5,7 +5,6 @@ import dev.firebreak.runbook.RunbookModel.Procedure;
 import dev.firebreak.runbook.RunbookModel.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.ListBlock;
@@ -201,9 +200,5 @@ final class Procedures {
 
     private static Node first(List<Node> blocks) {
         return blocks.isEmpty() ? new Paragraph() : blocks.get(0);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
