@@ -184,8 +184,8 @@ class RunbookParserTest {
                         tuple("Primary On-Call", "ML Platform Team"),
                         tuple("Phone", "[Phone Number]"));
         assertThat(model.contacts().get(0).responseTarget().seconds()).isEqualTo(900L);
-        assertThat(model.findings())
-                .anySatisfy(f -> assertThat(f.message()).contains("placeholder in contact: [Phone Number]"));
+        assertThat(model.findings()).anySatisfy(f -> assertThat(f.line() + " " + f.message())
+                .isEqualTo("45 unfilled placeholder in contact: [Phone Number]"));
     }
 
     @Test

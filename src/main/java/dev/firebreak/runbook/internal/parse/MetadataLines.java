@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Document;
@@ -24,7 +25,7 @@ import org.commonmark.node.SourceSpan;
  * Schedule" list, and the findings about it: an invalid or placeholder Last Updated, a stale runbook.
  */
 final class MetadataLines {
-    static final Pattern PLACEHOLDER = Pattern.compile(
+    private static final Pattern PLACEHOLDER = Pattern.compile(
             "\\[[A-Z][^\\]]*\\]|<[a-z][\\w-]*>|\\$\\([^)]*\\)|\\$\\{[^}]*\\}|\\{\\{[^}]*\\}\\}|\\bTBD\\b|\\bTODO\\b|\\bXXX\\b");
     private static final Pattern LINE = Pattern.compile(
             "(?i)^(?:[-*+]\\s++|>\\s*+)*+(?:\\*\\*|__)?\\s*+(owner|owners|maintainer|maintainers|maintained by|version|"
@@ -96,9 +97,8 @@ final class MetadataLines {
         Value updated = values.get("updated");
         Value review = values.get("review");
         for (Value v : new Value[] {owner, version, updated, review}) {
-            if (v != null && PLACEHOLDER.matcher(v.text()).find()) {
-                findings.add(new Finding(
-                        "placeholder", "warning", "unfilled placeholder in metadata: " + v.text(), v.line()));
+            if (v != null) {
+                placeholder("metadata", v.text(), v.line()).ifPresent(findings::add);
             }
         }
         LocalDate date = updated == null ? null : date(updated.text());
@@ -163,6 +163,14 @@ final class MetadataLines {
             return "review";
         }
         return "updated";
+    }
+
+    /** A placeholder finding when a value is still a template's blank ({@code [Phone Number]}, {@code $(date)}). */
+    static Optional<Finding> placeholder(String where, String value, int line) {
+        return value != null && PLACEHOLDER.matcher(value).find()
+                ? Optional.of(
+                        new Finding("placeholder", "warning", "unfilled placeholder in " + where + ": " + value, line))
+                : Optional.empty();
     }
 
     static LocalDate date(String text) {

@@ -2,6 +2,7 @@ package dev.firebreak.runbook.internal.parse;
 
 import dev.firebreak.runbook.RunbookModel.Contact;
 import dev.firebreak.runbook.RunbookModel.Duration;
+import dev.firebreak.runbook.RunbookModel.Finding;
 import dev.firebreak.runbook.RunbookModel.SeverityLevel;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ final class ProseSchemes {
 
     final List<SeverityLevel> severityLevels = new ArrayList<>();
     final List<Contact> contacts = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
 
     /** Looks for severity blocks among the blocks of one heading. */
     void readSeverities(Outline.Part part) {
@@ -111,6 +113,8 @@ final class ProseSchemes {
                 }
                 Duration response = DurationPhrase.seconds(contact) == null ? null : DurationPhrase.of(contact);
                 contacts.add(new Contact(topic, contact, response));
+                MetadataLines.placeholder("contact", contact, MarkdownTree.line(item))
+                        .ifPresent(findings::add);
             }
         }
     }

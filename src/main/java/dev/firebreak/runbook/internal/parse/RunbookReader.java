@@ -83,13 +83,8 @@ public final class RunbookReader {
         }
         List<RunbookModel.Contact> contacts = new ArrayList<>(tables.contacts);
         contacts.addAll(prose.contacts);
-        for (RunbookModel.Contact c : prose.contacts) {
-            if (c.contact() != null
-                    && MetadataLines.PLACEHOLDER.matcher(c.contact()).find()) {
-                findings.add(
-                        new Finding("placeholder", "warning", "unfilled placeholder in contact: " + c.contact(), 0));
-            }
-        }
+        findings.addAll(tables.findings);
+        findings.addAll(prose.findings);
         List<Procedures.Found> procedures = Procedures.of(outline);
         for (Procedures.Found p : procedures) {
             for (String missing : p.missing()) {

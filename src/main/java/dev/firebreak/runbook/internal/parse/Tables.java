@@ -3,6 +3,7 @@ package dev.firebreak.runbook.internal.parse;
 import dev.firebreak.runbook.RunbookModel.Classification;
 import dev.firebreak.runbook.RunbookModel.Contact;
 import dev.firebreak.runbook.RunbookModel.EscalationStep;
+import dev.firebreak.runbook.RunbookModel.Finding;
 import dev.firebreak.runbook.RunbookModel.SeverityLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +40,12 @@ final class Tables {
     final List<EscalationStep> escalationMatrix = new ArrayList<>();
     final List<Classification> classifications = new ArrayList<>();
     final List<Contact> contacts = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
 
     void read(TableBlock table) {
         List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (TableRow row : MarkdownTree.all(table, TableRow.class)) {
             List<String> cells = new ArrayList<>();
             for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
@@ -54,6 +57,7 @@ final class Tables {
                 cells.forEach(h -> header.add(h.toLowerCase(Locale.ROOT)));
             } else {
                 rows.add(cells);
+                lines.add(MarkdownTree.line(row));
             }
         }
         int sev = column(header, SEVERITY, -1);
@@ -74,8 +78,11 @@ final class Tables {
             }
         } else if (contact >= 0) {
             int topic = category >= 0 && category != contact ? category : (contact == 0 ? 1 : 0);
-            for (List<String> r : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> r = rows.get(i);
                 contacts.add(new Contact(cell(r, topic), cell(r, contact), DurationPhrase.of(cell(r, response))));
+                MetadataLines.placeholder("contact", cell(r, contact), lines.get(i))
+                        .ifPresent(findings::add);
             }
         } else if (category >= 0 && (sev >= 0 || response >= 0)) {
             int escalation = column(header, ESCALATION, -1);
