@@ -75,10 +75,10 @@ class RunbookFuzzTest {
 
     @Provide
     Arbitrary<String> markdownish() {
-        return Arbitraries.of(PIECES).list().ofMaxSize(120).map(pieces -> String.join("", pieces));
+        return Arbitraries.of(PIECES).list().ofMaxSize(200).map(pieces -> String.join("", pieces));
     }
 
-    @Property(tries = 400, maxDiscardRatio = 1)
+    @Property(tries = 1_000)
     void markdownishTextParsesOrIsRefused(@ForAll("markdownish") String text) {
         parsesOrIsRefused(text.getBytes(StandardCharsets.UTF_8));
     }

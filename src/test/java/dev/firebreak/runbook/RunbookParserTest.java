@@ -144,6 +144,16 @@ class RunbookParserTest {
     }
 
     @Test
+    void severityLevelsFromHeadingsWithLists() {
+        RunbookModel model = parseText("# R\n## Severities\n### SEV-1 (Critical)\n- Outage\n- Response: 5 min\n"
+                + "### Low\n- Cosmetic\n- SLA: 1 week\n### Notes\n- Nothing here\n");
+        assertThat(model.severityLevels())
+                .extracting(l -> l.name(), l -> l.label(), l -> l.description(), l -> l.responseTarget()
+                        .seconds())
+                .containsExactly(tuple("SEV-1", "Critical", "Outage", 300L), tuple("Low", null, "Cosmetic", 604800L));
+    }
+
+    @Test
     void escalationMatrixSplitsPathsOnArrowsIncludingMojibake() {
         List<RunbookModel.EscalationStep> matrix =
                 parse("severity-escalation.md").escalationMatrix();

@@ -15,7 +15,7 @@ import org.commonmark.node.Node;
 
 /**
  * The heading tree of a document, with the top-level blocks that belong to each heading (up to the
- * next heading of any level). Blocks before the first heading belong to {@link #preamble()}.
+ * next heading of any level). Blocks before the first heading belong to no part.
  */
 final class Outline {
     /** One heading while the model is built; mutable, turned into {@link Section} at the end. */
@@ -66,7 +66,6 @@ final class Outline {
 
     private final List<Part> roots = new ArrayList<>();
     private final List<Part> parts = new ArrayList<>();
-    private final List<Node> preamble = new ArrayList<>();
     private final Set<String> anchors = new HashSet<>();
 
     static Outline of(Document document) {
@@ -92,7 +91,7 @@ final class Outline {
             outline.anchors.add(part.anchor);
             byHeading.put(heading, part);
         }
-        List<Node> current = outline.preamble;
+        List<Node> current = new ArrayList<>();
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof Heading h) {
                 current = byHeading.get(h).blocks;
@@ -105,10 +104,6 @@ final class Outline {
 
     List<Part> parts() {
         return parts;
-    }
-
-    List<Node> preamble() {
-        return preamble;
     }
 
     /** The heading a line falls under, or null before the first heading. */
