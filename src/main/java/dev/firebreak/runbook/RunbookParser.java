@@ -5,7 +5,9 @@ import dev.firebreak.runbook.internal.parse.RunbookSource;
 import dev.firebreak.runbook.internal.risk.CommandRiskClassifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,6 +50,10 @@ public final class RunbookParser {
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(RunbookSource.MAX_BYTES + 1);
             }
+        } catch (NoSuchFileException e) {
+            throw new UnreadableRunbookException(file + ": cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableRunbookException(file + ": cannot read: permission denied");
         } catch (IOException e) {
             throw new UnreadableRunbookException(file + ": cannot read: " + e.getMessage());
         }

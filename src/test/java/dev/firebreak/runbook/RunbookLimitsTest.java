@@ -60,7 +60,7 @@ class RunbookLimitsTest {
     void missingFilesAndDirectoriesAreRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> RunbookTestFiles.PARSER.parse(dir.resolve("nope.md")))
                 .isInstanceOf(UnreadableRunbookException.class)
-                .hasMessageContaining("cannot read");
+                .hasMessageContaining("cannot read: no such file");
         assertThatThrownBy(() -> RunbookTestFiles.PARSER.parse(dir))
                 .isInstanceOf(UnreadableRunbookException.class)
                 .hasMessageContaining("directory");
