@@ -123,6 +123,17 @@ class RunbookParserTest {
     }
 
     @Test
+    void procedureFromSubsectionsWithAResolutionTimeHeading() {
+        RunbookModel model = parseText("# G\n## Disk Full\n### Symptoms\n- disk at 100%\n- writes fail\n"
+                + "### Mitigation\n- delete old logs\n### Resolution Time\n< 2 hours\n");
+        RunbookModel.Procedure p = model.procedures().get(0);
+        assertThat(p.title()).isEqualTo("Disk Full");
+        assertThat(p.symptoms()).containsExactly("disk at 100%", "writes fail");
+        assertThat(p.steps()).extracting(RunbookModel.Step::text).containsExactly("delete old logs");
+        assertThat(p.resolutionTarget().seconds()).isEqualTo(7200L);
+    }
+
+    @Test
     void procedureFromAlertSections() {
         RunbookModel.Procedure p = parse("alert-style.md").procedures().get(0);
         assertThat(p.title()).isEqualTo("KubePodCrashLooping");

@@ -41,54 +41,79 @@ final class Procedures {
         return found;
     }
 
-    private static Found fromSubsections(Outline.Part part) {
-        List<String> symptoms = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
-        Duration target = null;
-        boolean hasSymptoms = false;
-        boolean hasDiagnosis = false;
-        boolean hasResolution = false;
-        Outline.Part meaning = null;
-        for (Outline.Part child : part.children) {
-            switch (child.kind) {
-                case SectionKind.SYMPTOMS -> {
-                    hasSymptoms = true;
-                    symptoms.addAll(items(child.allBlocks()));
-                }
+    /** What one heading holds of a troubleshooting guide, gathered part by part. */
+    private static final class Guide {
+        final List<String> symptoms = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
+        Duration target;
+        boolean hasSymptoms;
+        boolean hasDiagnosis;
+        boolean hasResolution;
+
+        /**
+         * Adds one labelled part: a subsection, or a bold label with the blocks after it. A
+         * resolution-time label gives the target from its own text, else from its first block.
+         */
+        void add(String label, String rest, List<Node> blocks) {
+            if (RESOLUTION_TARGET.matcher(label).matches()) {
+                target = DurationPhrase.of(rest.isEmpty() ? MarkdownTree.text(first(blocks)) : rest);
+                return;
+            }
+            switch (SectionKind.of(label)) {
+                case SectionKind.SYMPTOMS -> addSymptoms(blocks);
                 case SectionKind.DIAGNOSIS -> {
                     hasDiagnosis = true;
-                    steps.addAll(steps(child.allBlocks(), child.title));
+                    steps.addAll(steps(blocks, label));
                 }
                 case SectionKind.RESOLUTION -> {
                     hasResolution = true;
-                    steps.addAll(steps(child.allBlocks(), child.title));
+                    steps.addAll(steps(blocks, label));
                 }
-                default -> {
-                    if (RESOLUTION_TARGET.matcher(child.title).matches()) {
-                        target = DurationPhrase.of(MarkdownTree.text(first(child.blocks)));
-                    } else if (child.title.strip().equalsIgnoreCase("meaning")) {
-                        meaning = child;
-                    }
-                }
+                default -> {}
             }
         }
-        if (!hasSymptoms && meaning != null) {
+
+        void addSymptoms(List<Node> blocks) {
             hasSymptoms = true;
-            symptoms.addAll(items(meaning.allBlocks()));
+            symptoms.addAll(items(blocks));
         }
-        if (!hasSymptoms || !(hasDiagnosis || hasResolution)) {
-            return null;
+
+        /** The procedure, or null when the heading lacks symptoms or both diagnosis and resolution. */
+        Found found(Outline.Part part) {
+            if (!hasSymptoms || !(hasDiagnosis || hasResolution)) {
+                return null;
+            }
+            List<String> missing = new ArrayList<>();
+            if (!hasDiagnosis) {
+                missing.add(SectionKind.DIAGNOSIS);
+            }
+            if (!hasResolution) {
+                missing.add(SectionKind.RESOLUTION);
+            }
+            return new Found(
+                    new Procedure(part.title, part.anchor, List.copyOf(symptoms), List.copyOf(steps), target),
+                    part.line,
+                    missing);
         }
-        return found(part, symptoms, steps, target, hasDiagnosis, hasResolution);
+    }
+
+    private static Found fromSubsections(Outline.Part part) {
+        Guide guide = new Guide();
+        Outline.Part meaning = null;
+        for (Outline.Part child : part.children) {
+            guide.add(child.title, "", child.allBlocks());
+            if (child.title.strip().equalsIgnoreCase("meaning")) {
+                meaning = child;
+            }
+        }
+        if (!guide.hasSymptoms && meaning != null) {
+            guide.addSymptoms(meaning.allBlocks());
+        }
+        return guide.found(part);
     }
 
     private static Found fromLabels(Outline.Part part) {
-        List<String> symptoms = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
-        Duration target = null;
-        boolean hasSymptoms = false;
-        boolean hasDiagnosis = false;
-        boolean hasResolution = false;
+        Guide guide = new Guide();
         List<Node> blocks = part.blocks;
         for (int i = 0; i < blocks.size(); i++) {
             BoldLabel label = BoldLabel.of(blocks.get(i));
@@ -96,56 +121,16 @@ final class Procedures {
                 continue;
             }
             List<Node> content = new ArrayList<>();
-            int j = i + 1;
-            while (j < blocks.size()
-                    && BoldLabel.of(blocks.get(j)) == null
-                    && !(blocks.get(j) instanceof ThematicBreak)) {
-                content.add(blocks.get(j++));
+            for (int j = i + 1;
+                    j < blocks.size()
+                            && BoldLabel.of(blocks.get(j)) == null
+                            && !(blocks.get(j) instanceof ThematicBreak);
+                    j++) {
+                content.add(blocks.get(j));
             }
-            if (RESOLUTION_TARGET.matcher(label.label()).matches()) {
-                target = DurationPhrase.of(label.rest());
-                continue;
-            }
-            switch (SectionKind.of(label.label())) {
-                case SectionKind.SYMPTOMS -> {
-                    hasSymptoms = true;
-                    symptoms.addAll(items(content));
-                }
-                case SectionKind.DIAGNOSIS -> {
-                    hasDiagnosis = true;
-                    steps.addAll(steps(content, label.label()));
-                }
-                case SectionKind.RESOLUTION -> {
-                    hasResolution = true;
-                    steps.addAll(steps(content, label.label()));
-                }
-                default -> {}
-            }
+            guide.add(label.label(), label.rest(), content);
         }
-        if (!hasSymptoms || !(hasDiagnosis || hasResolution)) {
-            return null;
-        }
-        return found(part, symptoms, steps, target, hasDiagnosis, hasResolution);
-    }
-
-    private static Found found(
-            Outline.Part part,
-            List<String> symptoms,
-            List<Step> steps,
-            Duration target,
-            boolean hasDiagnosis,
-            boolean hasResolution) {
-        List<String> missing = new ArrayList<>();
-        if (!hasDiagnosis) {
-            missing.add(SectionKind.DIAGNOSIS);
-        }
-        if (!hasResolution) {
-            missing.add(SectionKind.RESOLUTION);
-        }
-        return new Found(
-                new Procedure(part.title, part.anchor, List.copyOf(symptoms), List.copyOf(steps), target),
-                part.line,
-                missing);
+        return guide.found(part);
     }
 
     /** The items of the lists among blocks, or the paragraphs when there is no list. */
