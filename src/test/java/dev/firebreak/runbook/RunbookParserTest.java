@@ -165,6 +165,13 @@ class RunbookParserTest {
     }
 
     @Test
+    void severityLevelsFromListsAndTablesKeepDocumentOrder() {
+        RunbookModel model = parseText("# R\n**SEV-1 (Critical)**\n- Response: 5 min\n\n"
+                + "| Level | Response Time |\n|---|---|\n| SEV-2 | 1 hour |\n\n**SEV-3 (Low)**\n- Response: 1 day\n");
+        assertThat(model.severityLevels()).extracting(l -> l.name()).containsExactly("SEV-1", "SEV-2", "SEV-3");
+    }
+
+    @Test
     void escalationMatrixSplitsPathsOnArrowsIncludingMojibake() {
         List<RunbookModel.EscalationStep> matrix =
                 parse("severity-escalation.md").escalationMatrix();

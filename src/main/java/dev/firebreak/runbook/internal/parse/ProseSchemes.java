@@ -28,8 +28,8 @@ final class ProseSchemes {
     private static final Pattern CONTACT_HEADING = Pattern.compile("(?i).*\\b(?:contacts?|who to (?:call|page))\\b.*");
     private static final Pattern PAIR = Pattern.compile("^([^:]{1,80}):\\s+(.+)$");
 
-    final List<SeverityLevel> severityLevels = new ArrayList<>();
-    final List<Contact> contacts = new ArrayList<>();
+    final List<Located<SeverityLevel>> severityLevels = new ArrayList<>();
+    final List<Located<Contact>> contacts = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
 
     /** Looks for severity blocks among the blocks of one heading. */
@@ -67,11 +67,13 @@ final class ProseSchemes {
             return;
         }
         String[] nameAndLabel = Tables.nameAndLabel(title);
-        severityLevels.add(new SeverityLevel(
-                nameAndLabel[0],
-                nameAndLabel[1],
-                description.isEmpty() ? null : String.join("; ", description),
-                response));
+        severityLevels.add(new Located<>(
+                MarkdownTree.line(list),
+                new SeverityLevel(
+                        nameAndLabel[0],
+                        nameAndLabel[1],
+                        description.isEmpty() ? null : String.join("; ", description),
+                        response)));
     }
 
     /** Reads "topic: contact" list items under a contact heading (and its subheadings). */
@@ -112,7 +114,7 @@ final class ProseSchemes {
                     topic = part.title + " (" + topic + ")";
                 }
                 Duration response = DurationPhrase.seconds(contact) == null ? null : DurationPhrase.of(contact);
-                contacts.add(new Contact(topic, contact, response));
+                contacts.add(new Located<>(MarkdownTree.line(item), new Contact(topic, contact, response)));
                 MetadataLines.placeholder("contact", contact, MarkdownTree.line(item))
                         .ifPresent(findings::add);
             }

@@ -81,8 +81,6 @@ public final class RunbookReader {
                 }
             }
         }
-        List<RunbookModel.Contact> contacts = new ArrayList<>(tables.contacts);
-        contacts.addAll(prose.contacts);
         findings.addAll(tables.findings);
         findings.addAll(prose.findings);
         List<Procedures.Found> procedures = Procedures.of(outline);
@@ -108,17 +106,15 @@ public final class RunbookReader {
         findings.sort(Comparator.comparingInt(Finding::line));
         List<Command> commands =
                 blocks.stream().map(CommandBlocks.Block::command).toList();
-        List<RunbookModel.SeverityLevel> severityLevels = new ArrayList<>(tables.severityLevels);
-        severityLevels.addAll(prose.severityLevels);
         return new RunbookModel(
                 title(document, source, name),
                 metadata,
                 outline.sections(),
                 procedures.stream().map(Procedures.Found::procedure).toList(),
-                severityLevels,
+                Located.inOrder(tables.severityLevels, prose.severityLevels),
                 List.copyOf(tables.escalationMatrix),
                 List.copyOf(tables.classifications),
-                contacts,
+                Located.inOrder(tables.contacts, prose.contacts),
                 trees,
                 alertRules,
                 templates,

@@ -36,10 +36,10 @@ final class Tables {
     private static final Pattern ARROW = Pattern.compile("\\s*(?:->|→|=>|⇒|➜|➔|>>|â†’)\\s*");
     private static final Pattern LEVEL = Pattern.compile("^(.+?)\\s*(?:[-–—:]\\s+|\\()\\s*([^)]+?)\\)?$");
 
-    final List<SeverityLevel> severityLevels = new ArrayList<>();
+    final List<Located<SeverityLevel>> severityLevels = new ArrayList<>();
     final List<EscalationStep> escalationMatrix = new ArrayList<>();
     final List<Classification> classifications = new ArrayList<>();
-    final List<Contact> contacts = new ArrayList<>();
+    final List<Located<Contact>> contacts = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
 
     void read(TableBlock table) {
@@ -80,7 +80,9 @@ final class Tables {
             int topic = category >= 0 && category != contact ? category : (contact == 0 ? 1 : 0);
             for (int i = 0; i < rows.size(); i++) {
                 List<String> r = rows.get(i);
-                contacts.add(new Contact(cell(r, topic), cell(r, contact), DurationPhrase.of(cell(r, response))));
+                contacts.add(new Located<>(
+                        lines.get(i),
+                        new Contact(cell(r, topic), cell(r, contact), DurationPhrase.of(cell(r, response)))));
                 MetadataLines.placeholder("contact", cell(r, contact), lines.get(i))
                         .ifPresent(findings::add);
             }
@@ -94,13 +96,16 @@ final class Tables {
                         blankToNull(cell(r, escalation))));
             }
         } else if (sev >= 0 && (description >= 0 || response >= 0)) {
-            for (List<String> r : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> r = rows.get(i);
                 String[] nameAndLabel = nameAndLabel(cell(r, sev));
-                severityLevels.add(new SeverityLevel(
-                        nameAndLabel[0],
-                        nameAndLabel[1],
-                        blankToNull(cell(r, description)),
-                        DurationPhrase.of(cell(r, response))));
+                severityLevels.add(new Located<>(
+                        lines.get(i),
+                        new SeverityLevel(
+                                nameAndLabel[0],
+                                nameAndLabel[1],
+                                blankToNull(cell(r, description)),
+                                DurationPhrase.of(cell(r, response)))));
             }
         }
     }
