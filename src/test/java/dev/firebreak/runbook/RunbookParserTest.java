@@ -81,6 +81,19 @@ class RunbookParserTest {
     }
 
     @Test
+    void headingTextDropsMarkupImagesAndStrikethroughTildesLikeMarkdownIt() {
+        RunbookModel model = parseText("# ~~Old~~ *New* `code` ![img](i.png) [link](#x) ~single~&nbsp;\n");
+        assertThat(model.sections().get(0).title()).isEqualTo("Old New code  link ~single~");
+        assertThat(model.sections().get(0).anchor()).isEqualTo("old-new-code--link-single");
+    }
+
+    @Test
+    void fenceInfoWordEndsAtAnyWhiteSpaceIncludingNoBreakSpace() {
+        RunbookModel model = parseText("```Bash\u00a0title=x\nls\n```\n");
+        assertThat(model.commands().get(0).language()).isEqualTo("bash");
+    }
+
+    @Test
     void sectionKindsRecognizeSynonyms() {
         RunbookModel model = parseText(
                 "# T\n## Overview\n## Investigation\n## Diagnosis Steps\n## Common Fixes\n## Recovery\n## Symptoms\n"

@@ -166,7 +166,7 @@ final class CodeLanguage {
 
     /** The info word lower-cased, or a guess from the code when the fence has none. */
     static String of(String info, String code) {
-        String word = info == null ? "" : info.strip().split("\\s+", 2)[0];
+        String word = info == null ? "" : MarkdownTree.trim(info).split(MarkdownTree.WHITE_SPACE + "+", 2)[0];
         return word.isEmpty() ? guess(code) : word.toLowerCase(Locale.ROOT);
     }
 

@@ -3,6 +3,7 @@ package dev.firebreak.runbook.internal.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
@@ -16,6 +17,12 @@ import org.commonmark.node.Text;
  * recursion), so a deeply nested document cannot overflow the stack.
  */
 final class MarkdownTree {
+    /** White space as JavaScript's trim() and \\s know it (wider than Java's: no-break spaces too). */
+    static final String WHITE_SPACE =
+            "[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]";
+
+    private static final Pattern EDGE_SPACE = Pattern.compile("^" + WHITE_SPACE + "+|" + WHITE_SPACE + "+$");
+
     private MarkdownTree() {}
 
     /** Visits the descendants of root in document order; a visitor returning false skips a subtree. */
@@ -79,7 +86,12 @@ final class MarkdownTree {
             }
             return !(n instanceof Image);
         });
-        return out.toString().strip();
+        return trim(out.toString());
+    }
+
+    /** Trims white space the way GitHub's and markdown-it's JavaScript does, no-break spaces included. */
+    static String trim(String text) {
+        return EDGE_SPACE.matcher(text).replaceAll("");
     }
 
     /** 1-based line where a node starts, or 0 when the parser gave no source position. */

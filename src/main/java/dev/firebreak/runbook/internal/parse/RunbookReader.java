@@ -32,6 +32,7 @@ public final class RunbookReader {
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create(), AutolinkExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .customDelimiterProcessor(new Strikethrough.Delimiters())
             .maxOpenBlockParsers(MAX_NESTING)
             .build();
     private final Clock clock;
