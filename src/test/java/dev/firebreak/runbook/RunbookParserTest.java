@@ -303,10 +303,11 @@ class RunbookParserTest {
     void unlabelledBlocksGetAGuessedLanguage() {
         RunbookModel model = parseText("# T\n```\nkubectl get pods\n```\n```\n{\"a\": 1}\n```\n"
                 + "```\nkey: value\nlist:\n  - a\n```\n```\nrate(http_requests_total[5m])\n```\n"
-                + "```\nStatus: INVESTIGATING\nUpdates every 15 minutes\n```\n");
+                + "```\nStatus: INVESTIGATING\nUpdates every 15 minutes\n```\n" + "```\nERROR\nWARN\n```\n"
+                + "```\nup{job=\"api\"} == 0\nnode_load1 > 4\n```\n");
         assertThat(model.commands())
                 .extracting(RunbookModel.Command::language)
-                .containsExactly("bash", "json", "yaml", "promql", "text");
+                .containsExactly("bash", "json", "yaml", "promql", "text", "text", "promql");
     }
 
     @Test
