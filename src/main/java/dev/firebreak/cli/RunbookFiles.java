@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -52,23 +55,26 @@ final class RunbookFiles {
         return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".txt");
     }
 
-    /** Parses files on all cores; the list keeps the order of the files. */
-    static List<Parsed> parseAll(RunbookParser parser, List<Path> files) {
-        if (files.size() == 1) {
-            return List.of(parseOne(parser, files.get(0)));
-        }
+    /**
+     * Parses files on all cores and hands each result to the consumer in the order of the files, as
+     * soon as it and those before it are done. At most a few files per core are parsed ahead, so
+     * memory stays bounded however many files there are.
+     */
+    static void parseAll(RunbookParser parser, List<Path> files, Consumer<Parsed> consumer) {
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        int window = threads * 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Parsed>> futures = new ArrayList<>();
+            Deque<Future<Parsed>> pending = new ArrayDeque<>();
             for (Path file : files) {
-                futures.add(pool.submit(() -> parseOne(parser, file)));
+                pending.add(pool.submit(() -> parseOne(parser, file)));
+                if (pending.size() >= window) {
+                    consumer.accept(pending.poll().get());
+                }
             }
-            List<Parsed> results = new ArrayList<>();
-            for (Future<Parsed> f : futures) {
-                results.add(f.get());
+            while (!pending.isEmpty()) {
+                consumer.accept(pending.poll().get());
             }
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted", 2);

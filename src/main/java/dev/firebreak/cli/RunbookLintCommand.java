@@ -46,48 +46,50 @@ final class RunbookLintCommand implements Callable<Integer> {
             description = "text, json or github (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    private boolean unreadable;
+    private boolean errors;
+    private final List<Map<String, Object>> json = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<RunbookFiles.Parsed> all = RunbookFiles.parseAll(new RunbookParser(), RunbookFiles.expand(paths));
-        boolean unreadable = false;
-        boolean errors = false;
-        List<Map<String, Object>> json = new ArrayList<>();
-        for (RunbookFiles.Parsed p : all) {
-            if (p.error() != null) {
-                unreadable = true;
-                err.println("firebreak: " + p.error());
-                continue;
-            }
-            for (Finding f : p.model().findings()) {
-                errors |= "error".equals(f.severity());
-                switch (format) {
-                    case text ->
-                        out.println(p.source() + ":" + f.line() + ": " + f.severity() + " " + f.rule() + ": "
-                                + f.message());
-                    case github ->
-                        out.println("::" + githubLevel(f.severity()) + " file=" + property(p.source())
-                                + ",line=" + Math.max(1, f.line()) + ",title=" + property(f.rule()) + "::"
-                                + data(f.message()));
-                    case json -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("source", p.source());
-                        row.put("line", f.line());
-                        row.put("severity", f.severity());
-                        row.put("rule", f.rule());
-                        row.put("message", f.message());
-                        json.add(row);
-                    }
-                }
-            }
-        }
+        RunbookFiles.parseAll(new RunbookParser(), RunbookFiles.expand(paths), p -> report(p, out, err));
         if (format == Format.json) {
             out.println(ModelJson.write(json));
         }
         out.flush();
         err.flush();
         return unreadable ? 2 : errors ? 1 : 0;
+    }
+
+    private void report(RunbookFiles.Parsed p, PrintWriter out, PrintWriter err) {
+        if (p.error() != null) {
+            unreadable = true;
+            err.println("firebreak: " + p.error());
+            return;
+        }
+        for (Finding f : p.model().findings()) {
+            errors |= "error".equals(f.severity());
+            switch (format) {
+                case text ->
+                    out.println(
+                            p.source() + ":" + f.line() + ": " + f.severity() + " " + f.rule() + ": " + f.message());
+                case github ->
+                    out.println("::" + githubLevel(f.severity()) + " file=" + property(p.source())
+                            + ",line=" + Math.max(1, f.line()) + ",title=" + property(f.rule()) + "::"
+                            + data(f.message()));
+                case json -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("source", p.source());
+                    row.put("line", f.line());
+                    row.put("severity", f.severity());
+                    row.put("rule", f.rule());
+                    row.put("message", f.message());
+                    json.add(row);
+                }
+            }
+        }
     }
 
     private static String githubLevel(String severity) {

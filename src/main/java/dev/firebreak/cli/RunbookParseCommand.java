@@ -53,23 +53,27 @@ final class RunbookParseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        int exit = 0;
-        List<RunbookFiles.Parsed> all = RunbookFiles.parseAll(parser, files);
-        if (format == Format.json) {
-            StringBuilder array = new StringBuilder("[");
-            for (RunbookFiles.Parsed p : all) {
-                array.append(array.length() > 1 ? "," : "").append(line(p));
-                exit = p.error() != null ? 2 : exit;
-            }
-            out.println(array.append(']'));
-        } else {
-            for (RunbookFiles.Parsed p : all) {
+        boolean array = format == Format.json;
+        boolean[] first = {true};
+        int[] exit = {0};
+        if (array) {
+            out.print('[');
+        }
+        RunbookFiles.parseAll(parser, files, p -> {
+            if (array) {
+                out.print(first[0] ? "" : ",");
+                out.print(line(p));
+            } else {
                 out.println(line(p));
-                exit = p.error() != null ? 2 : exit;
             }
+            first[0] = false;
+            exit[0] = p.error() != null ? 2 : exit[0];
+        });
+        if (array) {
+            out.println(']');
         }
         out.flush();
-        return exit;
+        return exit[0];
     }
 
     /** A model with a leading "source" key, or {"source", "error"} for a file that cannot be read. */

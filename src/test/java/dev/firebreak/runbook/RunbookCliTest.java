@@ -102,6 +102,22 @@ class RunbookCliTest {
     }
 
     @Test
+    void jsonOnADirectoryOrSeveralFilesIsAnArrayOfModelsWithSources(@TempDir Path dir) throws Exception {
+        Path one = write(dir, "d/one.md", "# One\n");
+        Path two = write(dir, "d/two.md", "# Two\n");
+        Run run = run("runbook", "parse", dir.resolve("d").toString());
+        assertThat(run.exit()).isZero();
+        JsonNode array = JSON.readTree(run.out());
+        assertThat(array.size()).isEqualTo(2);
+        assertThat(array.get(0).get("source").asString()).isEqualTo(one.toString());
+        assertThat(array.get(1).get("title").asString()).isEqualTo("Two");
+        assertThat(JSON.readTree(run("runbook", "parse", one.toString(), two.toString())
+                                .out())
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void lintPrintsFindingsAndExitsOneOnErrors(@TempDir Path dir) throws Exception {
         Path file = write(dir, "r.md", "# R\n\n[gone](#nowhere)\n\n[file](missing.md)\n");
         Run text = run("runbook", "lint", file.toString());
