@@ -31,7 +31,9 @@ final class DecisionTrees {
     private static final class Builder {
         final String label;
         final String target;
+        /** The column of a box-drawn branch, or the depth of a list item. */
         final int column;
+
         final List<Builder> children = new ArrayList<>();
 
         Builder(String label, String target, int column) {
@@ -83,9 +85,12 @@ final class DecisionTrees {
         if (!TREE_HEADING.matcher(heading).matches() || !nested(list)) {
             return null;
         }
-        List<ListItem> items = MarkdownTree.all(list, ListItem.class).stream()
-                .filter(i -> i.getParent() == list)
-                .toList();
+        List<ListItem> items = new ArrayList<>();
+        for (org.commonmark.node.Node n = list.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof ListItem item) {
+                items.add(item);
+            }
+        }
         Builder root;
         if (items.size() == 1) {
             root = item(items.get(0), 0);
@@ -101,23 +106,24 @@ final class DecisionTrees {
         return new DecisionTree(freeze(root));
     }
 
+    /** A list item still to be read, with the tree node it becomes. */
+    private record Pending(Builder node, ListItem item) {}
+
     private static void addChildren(Builder parent, ListItem item) {
-        Deque<Object[]> todo = new ArrayDeque<>();
-        todo.push(new Object[] {parent, item});
+        Deque<Pending> todo = new ArrayDeque<>();
+        todo.push(new Pending(parent, item));
         while (!todo.isEmpty()) {
-            Object[] next = todo.pop();
-            Builder b = (Builder) next[0];
-            ListItem li = (ListItem) next[1];
-            if (b.column >= MAX_DEPTH) {
+            Pending next = todo.pop();
+            if (next.node().column >= MAX_DEPTH) {
                 continue;
             }
-            for (org.commonmark.node.Node n = li.getFirstChild(); n != null; n = n.getNext()) {
+            for (org.commonmark.node.Node n = next.item().getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof ListBlock sub) {
                     for (org.commonmark.node.Node c = sub.getFirstChild(); c != null; c = c.getNext()) {
                         if (c instanceof ListItem childItem) {
-                            Builder child = item(childItem, b.column + 1);
-                            b.children.add(child);
-                            todo.push(new Object[] {child, childItem});
+                            Builder child = item(childItem, next.node().column + 1);
+                            next.node().children.add(child);
+                            todo.push(new Pending(child, childItem));
                         }
                     }
                 }
