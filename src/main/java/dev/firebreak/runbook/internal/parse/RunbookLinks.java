@@ -15,8 +15,6 @@ import org.commonmark.node.Document;
  * with broken-anchor and missing-file findings for those that do not resolve.
  */
 final class RunbookLinks {
-    private record Located(int line, Link link) {}
-
     private RunbookLinks() {}
 
     static List<Link> of(
@@ -25,18 +23,18 @@ final class RunbookLinks {
             Outline outline,
             Path baseDir,
             List<Finding> findings) {
-        List<Located> located = new ArrayList<>();
+        List<Located<Link>> located = new ArrayList<>();
         for (org.commonmark.node.Link link : MarkdownTree.all(document, org.commonmark.node.Link.class)) {
             String target = LinkTarget.normalize(link.getDestination());
             located.add(
-                    new Located(MarkdownTree.line(link), resolve(MarkdownTree.text(link), target, outline, baseDir)));
+                    new Located<>(MarkdownTree.line(link), resolve(MarkdownTree.text(link), target, outline, baseDir)));
         }
         for (DecisionTrees.TreeLink t : treeLinks) {
-            located.add(new Located(t.line(), resolve(t.text(), t.target(), outline, baseDir)));
+            located.add(new Located<>(t.line(), resolve(t.text(), t.target(), outline, baseDir)));
         }
         located.sort(Comparator.comparingInt(Located::line));
-        for (Located l : located) {
-            Link link = l.link();
+        for (Located<Link> l : located) {
+            Link link = l.value();
             if (Boolean.FALSE.equals(link.resolved())) {
                 findings.add(
                         LinkTarget.ANCHOR.equals(link.kind())
@@ -54,7 +52,7 @@ final class RunbookLinks {
                                         l.line()));
             }
         }
-        return located.stream().map(Located::link).toList();
+        return located.stream().map(Located::value).toList();
     }
 
     private static Link resolve(String text, String target, Outline outline, Path baseDir) {
