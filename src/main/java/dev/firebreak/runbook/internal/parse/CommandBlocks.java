@@ -65,8 +65,9 @@ final class CommandBlocks {
         if (before != null && prose(before)) {
             context.append(clip(MarkdownTree.text(before)));
         }
+        // a caution about the block is a paragraph or quote right after it; a heading starts something new
         Node after = fence.getNext();
-        if (after != null && prose(after)) {
+        if (after instanceof Paragraph || after instanceof BlockQuote) {
             String text = clip(MarkdownTree.text(after));
             if (CAUTION.matcher(text).find()) {
                 context.append('\n').append(text);

@@ -33,6 +33,13 @@ class RunbookRiskContextTest {
     }
 
     @Test
+    void aHeadingAfterTheBlockIsNoCaution() {
+        FencedCodeBlock fence = fences("Check:\n\n```promql\nup == 0\n```\n\n### Warning Alerts\n")
+                .get(0);
+        assertThat(CommandBlocks.context(fence)).isEqualTo("Check:");
+    }
+
+    @Test
     void blockOpeningAListItemTakesWhatPrecedesTheList() {
         FencedCodeBlock fence = fences("Careful, this wipes the cache:\n\n- ```bash\n  redis-cli FLUSHALL\n  ```\n")
                 .get(0);
