@@ -2,6 +2,7 @@ package dev.firebreak.cli;
 
 import dev.firebreak.runbook.RunbookParser;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class RunbookParseCommand implements Callable<Integer> {
         RunbookParser parser = new RunbookParser();
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = RunbookFiles.expand(paths);
-        if (format == Format.json && files.size() == 1 && !java.nio.file.Files.isDirectory(paths.get(0))) {
+        if (format == Format.json && files.size() == 1 && !Files.isDirectory(paths.get(0))) {
             RunbookFiles.Parsed parsed = RunbookFiles.parseOne(parser, files.get(0));
             if (parsed.error() != null) {
                 throw new CliException(parsed.error(), 2);
