@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
         name = "runbook",
         mixinStandardHelpOptions = true,
         description = "Parse, lint, import and search runbooks.",
-        subcommands = {RunbookImportCommand.class, RunbookSearchCommand.class})
+        subcommands = {
+            RunbookParseCommand.class,
+            RunbookLintCommand.class,
+            RunbookImportCommand.class,
+            RunbookSearchCommand.class
+        })
 final class RunbookCommand {}

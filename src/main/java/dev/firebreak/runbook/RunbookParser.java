@@ -1,22 +1,59 @@
 package dev.firebreak.runbook;
 
+import dev.firebreak.runbook.internal.parse.RunbookReader;
+import dev.firebreak.runbook.internal.parse.RunbookSource;
+import dev.firebreak.runbook.internal.risk.CommandRiskClassifier;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Parses Markdown runbooks into {@link RunbookModel}. Thread-safe and free of Spring, so the CLI
- * can parse without starting a context. Stub: the real parser replaces these bodies.
+ * can parse without starting a context.
+ *
+ * <p>Limits: files over {@value RunbookSource#MAX_BYTES} bytes, empty files, binary content (NUL
+ * bytes) and invalid UTF-8 are refused with {@link UnreadableRunbookException}. Lists and block
+ * quotes nested deeper than {@value RunbookReader#MAX_NESTING} levels are read as text, and each
+ * parse runs on a thread with a large stack, so hostile input gives a bounded result, never a
+ * {@link StackOverflowError}.
  */
 public final class RunbookParser {
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    private final RunbookReader reader;
+
+    public RunbookParser() {
+        this(Clock.systemUTC(), new CommandRiskClassifier());
+    }
+
+    /** A parser whose "stale" findings count from the given clock's today. */
+    public RunbookParser(Clock clock) {
+        this(clock, new CommandRiskClassifier());
+    }
+
+    public RunbookParser(Clock clock, CommandRiskClassifier classifier) {
+        this.reader = new RunbookReader(clock, classifier);
+    }
 
     /** Parses a file; relative links resolve against the file's directory. */
     public RunbookModel parse(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (Files.isDirectory(file)) {
+                throw new UnreadableRunbookException(file + ": is a directory");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(RunbookSource.MAX_BYTES + 1);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UnreadableRunbookException(file + ": cannot read: no such file");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableRunbookException(file + ": cannot read: permission denied");
         } catch (IOException e) {
             throw new UnreadableRunbookException(file + ": cannot read: " + e.getMessage());
         }
@@ -34,20 +71,35 @@ public final class RunbookParser {
      * @throws UnreadableRunbookException when the content is empty, binary, not UTF-8 or too large
      */
     public RunbookModel parse(String name, byte[] content, Path baseDir) {
-        return new RunbookModel(
-                name,
-                new RunbookModel.Metadata(null, null, null, null, Map.of()),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        RunbookSource source = RunbookSource.read(name, content);
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread worker = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.set(reader.read(name, source, baseDir));
+                    } catch (StackOverflowError e) {
+                        result.set(new UnreadableRunbookException(name + ": nested too deeply to read"));
+                    } catch (RuntimeException e) {
+                        result.set(e);
+                    }
+                },
+                "runbook-parse",
+                STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableRunbookException(name + ": parsing interrupted");
+        }
+        Object value = result.get();
+        if (value instanceof RunbookModel model) {
+            return model;
+        }
+        if (value instanceof RuntimeException e) {
+            throw e;
+        }
+        throw new UnreadableRunbookException(name + ": could not be parsed");
     }
 }
