@@ -1,0 +1,18 @@
+package dev.firebreak.runbook.internal.risk;
+
+/** Ordered risk levels; ordinal order is severity order so the highest line wins. */
+enum Risk {
+    READ_ONLY("read-only"),
+    MUTATING("mutating"),
+    DESTRUCTIVE("destructive");
+
+    private final String label;
+
+    Risk(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}

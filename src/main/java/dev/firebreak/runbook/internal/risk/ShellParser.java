@@ -1,0 +1,305 @@
+package dev.firebreak.runbook.internal.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one logical shell line into simple commands: quotes removed, comments dropped, operators
+ * (| || && ; & ( )) separating commands, and $(...), backticks and <(...) parsed as commands of
+ * their own. A single forward scan with bounded nesting, so a 1 MB line costs linear time.
+ */
+final class ShellParser {
+
+    /** Nesting beyond this ($(...) in $(...), bash -c in watch, ...) is assumed mutating. */
+    static final int MAX_DEPTH = 8;
+
+    /** The simple commands of a line, its comments, and whether nesting went too deep to judge. */
+    record Parsed(List<SimpleCommand> commands, List<String> comments, List<String> functions, boolean tooDeep) {}
+
+    private final String s;
+    private final int n;
+    private final int depth;
+    private int pos;
+    private final StringBuilder word = new StringBuilder();
+    private boolean inWord;
+    private boolean inTest;
+    private int parens;
+    private String pendingRedirect;
+    private final List<String> words = new ArrayList<>();
+    private final List<Redirect> redirects = new ArrayList<>();
+    private final List<SimpleCommand> out = new ArrayList<>();
+    private final List<String> comments = new ArrayList<>();
+    private final List<String> functions = new ArrayList<>();
+    private boolean tooDeep;
+
+    private ShellParser(String s, int depth) {
+        this.s = s;
+        this.n = s.length();
+        this.depth = depth;
+    }
+
+    static Parsed parse(String line) {
+        return parse(line, 0);
+    }
+
+    static Parsed parse(String text, int depth) {
+        ShellParser p = new ShellParser(text, depth);
+        if (depth > MAX_DEPTH) {
+            return new Parsed(List.of(), List.of(), List.of(), true);
+        }
+        p.run();
+        return new Parsed(p.out, p.comments, p.functions, p.tooDeep);
+    }
+
+    private void run() {
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (inTest && "|&()<>".indexOf(c) >= 0) {
+                append(c); // inside [[ ]] these are operators of the test, not of the shell
+                continue;
+            }
+            switch (c) {
+                case ' ', '\t', '\r' -> {
+                    endWord();
+                    pos++;
+                }
+                case '\n', ';' -> {
+                    endCommand();
+                    pos++;
+                }
+                case '#' -> {
+                    if (inWord) {
+                        append(c);
+                    } else {
+                        int end = s.indexOf('\n', pos);
+                        end = end < 0 ? n : end;
+                        comments.add(s.substring(pos + 1, end));
+                        pos = end;
+                    }
+                }
+                case '\'' -> {
+                    inWord = true;
+                    int end = s.indexOf('\'', pos + 1);
+                    end = end < 0 ? n : end;
+                    word.append(s, pos + 1, end);
+                    pos = end + 1;
+                }
+                case '"' -> doubleQuoted();
+                case '\\' -> escape();
+                case '$' -> dollar();
+                case '`' -> backtick();
+                case '|' -> {
+                    endCommand();
+                    pos += pos + 1 < n && (s.charAt(pos + 1) == '|' || s.charAt(pos + 1) == '&') ? 2 : 1;
+                }
+                case '&' -> ampersand();
+                case '(' -> openParen();
+                case ')' -> closeParen();
+                case '<', '>' -> angle(c);
+                default -> append(c);
+            }
+        }
+        endCommand();
+    }
+
+    private void append(char c) {
+        word.append(c);
+        inWord = true;
+        pos++;
+    }
+
+    private void escape() {
+        if (pos + 1 >= n) {
+            pos++;
+            return;
+        }
+        char next = s.charAt(pos + 1);
+        if (next != '\n') {
+            word.append(next);
+            inWord = true;
+        }
+        pos += 2;
+    }
+
+    private void doubleQuoted() {
+        inWord = true;
+        pos++;
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return;
+            } else if (c == '\\' && pos + 1 < n) {
+                char next = s.charAt(pos + 1);
+                if ("\"\\$`".indexOf(next) >= 0) {
+                    word.append(next);
+                } else if (next != '\n') {
+                    word.append(c).append(next);
+                }
+                pos += 2;
+            } else if (c == '$') {
+                dollar();
+            } else if (c == '`') {
+                backtick();
+            } else {
+                word.append(c);
+                pos++;
+            }
+        }
+    }
+
+    private void dollar() {
+        inWord = true;
+        char next = pos + 1 < n ? s.charAt(pos + 1) : ' ';
+        if (next == '(' && pos + 2 < n && s.charAt(pos + 2) == '(') {
+            int close = ShellSpans.closeParen(s, pos + 1); // $(( arithmetic )) runs nothing
+            word.append(s, pos, Math.min(close + 1, n));
+            pos = close + 1;
+        } else if (next == '(') {
+            int close = ShellSpans.closeParen(s, pos + 1);
+            nested(s.substring(pos + 2, Math.min(close, n)));
+            word.append(s, pos, Math.min(close + 1, n));
+            pos = close + 1;
+        } else if (next == '{') {
+            int close = ShellSpans.closeBrace(s, pos + 1);
+            word.append(s, pos, Math.min(close + 1, n));
+            pos = close + 1;
+        } else if ("#?$!@*-0123456789".indexOf(next) >= 0) {
+            word.append(s, pos, pos + 2);
+            pos += 2;
+        } else {
+            word.append('$');
+            pos++;
+        }
+    }
+
+    private void backtick() {
+        inWord = true;
+        int close = ShellSpans.closeBacktick(s, pos + 1);
+        nested(s.substring(pos + 1, Math.min(close, n)));
+        word.append(s, pos, Math.min(close + 1, n));
+        pos = close + 1;
+    }
+
+    private void nested(String inner) {
+        Parsed p = parse(inner, depth + 1);
+        out.addAll(p.commands());
+        functions.addAll(p.functions());
+        tooDeep |= p.tooDeep();
+    }
+
+    private void ampersand() {
+        char next = pos + 1 < n ? s.charAt(pos + 1) : ' ';
+        if (next == '>') {
+            endWord();
+            boolean append = pos + 2 < n && s.charAt(pos + 2) == '>';
+            pendingRedirect = append ? "&>>" : "&>";
+            pos += append ? 3 : 2;
+        } else {
+            endCommand();
+            pos += next == '&' ? 2 : 1;
+        }
+    }
+
+    private void openParen() {
+        if (inWord && !word.isEmpty() && word.charAt(word.length() - 1) == '=') {
+            int close = ShellSpans.closeParen(s, pos); // arr=(a b c)
+            word.append(s, pos, Math.min(close + 1, n));
+            pos = close + 1;
+            return;
+        }
+        if (!inWord && words.isEmpty() && pos + 1 < n && s.charAt(pos + 1) == '(') {
+            int close = ShellSpans.closeParen(s, pos); // (( arithmetic ))
+            words.add("((");
+            pos = close + 1;
+            return;
+        }
+        endWord();
+        int after = pos + 1;
+        while (after < n && (s.charAt(after) == ' ' || s.charAt(after) == '\t')) {
+            after++;
+        }
+        boolean definition = after < n && s.charAt(after) == ')' && redirects.isEmpty();
+        if (definition
+                && (words.size() == 1 || (words.size() == 2 && words.get(0).equals("function")))) {
+            functions.add(words.get(words.size() - 1)); // name() { ... }: the body lines are judged
+            words.clear();
+            pos = after + 1;
+            return;
+        }
+        endCommand();
+        parens++;
+        pos++;
+    }
+
+    private void closeParen() {
+        endWord();
+        if (parens > 0) {
+            parens--;
+            endCommand();
+        } else {
+            words.clear(); // a case pattern such as  start)  or  *)
+            redirects.clear();
+            pendingRedirect = null;
+        }
+        pos++;
+    }
+
+    private void angle(char c) {
+        char next = pos + 1 < n ? s.charAt(pos + 1) : ' ';
+        int placeholder = c == '<' ? ShellSpans.placeholderEnd(s, pos) : -1;
+        if (placeholder > 0) {
+            word.append(s, pos, placeholder + 1); // <pod-name>: a runbook placeholder, not redirections
+            inWord = true;
+            pos = placeholder + 1;
+            return;
+        }
+        if (next == '(' && !inWord) {
+            int close = ShellSpans.closeParen(s, pos + 1); // <(cmd) process substitution
+            nested(s.substring(pos + 2, Math.min(close, n)));
+            word.append(s, pos, Math.min(close + 1, n));
+            inWord = true;
+            pos = close + 1;
+            return;
+        }
+        if (inWord && word.chars().allMatch(Character::isDigit)) {
+            word.setLength(0); // 2> : the digits name a file descriptor
+            inWord = false;
+        }
+        endWord();
+        String op = ShellSpans.redirectOperator(s, pos, c);
+        pendingRedirect = op;
+        pos += op.length();
+    }
+
+    private void endWord() {
+        if (!inWord) {
+            return;
+        }
+        String w = word.toString();
+        word.setLength(0);
+        inWord = false;
+        if (pendingRedirect != null) {
+            redirects.add(new Redirect(pendingRedirect, w));
+            pendingRedirect = null;
+            return;
+        }
+        if (w.equals("[[") && words.isEmpty()) {
+            inTest = true;
+        } else if (w.equals("]]")) {
+            inTest = false;
+        }
+        words.add(w);
+    }
+
+    private void endCommand() {
+        endWord();
+        if (!words.isEmpty() || !redirects.isEmpty()) {
+            out.add(new SimpleCommand(List.copyOf(words), List.copyOf(redirects), List.of()));
+        }
+        words.clear();
+        redirects.clear();
+        pendingRedirect = null;
+        inTest = false;
+    }
+}
