@@ -1,0 +1,143 @@
+package dev.firebreak.runbook.internal.risk;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a shell block into logical command lines: joins backslash continuations and quotes that
+ * span lines, attaches heredoc bodies to their commands, and in console transcripts keeps only the
+ * prompt lines (the rest is output). Collects comments (for caution markers) and function names.
+ */
+final class ShellScript {
+
+    /** One logical command line starting at physical line {@code index}. */
+    record Line(int index, String text, List<SimpleCommand> commands, boolean tooDeep) {}
+
+    final List<Line> lines = new ArrayList<>();
+    final List<String> comments = new ArrayList<>();
+    final Set<String> functions = new HashSet<>();
+
+    private final String[] physical;
+    private final boolean transcript;
+    private final boolean console;
+    private int next;
+
+    private ShellScript(String code, boolean console) {
+        this.physical = code.split("\n", -1);
+        this.console = console;
+        this.transcript = detectTranscript();
+    }
+
+    static ShellScript read(String code, boolean console) {
+        ShellScript script = new ShellScript(code, console);
+        script.readLines();
+        return script;
+    }
+
+    private boolean detectTranscript() {
+        for (String raw : physical) {
+            if (promptText(raw) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The command after a "$ " prompt (or a root "# " prompt in console blocks), else null. */
+    private String promptText(String raw) {
+        String line = raw.stripLeading();
+        if (line.startsWith("$ ") || line.equals("$")) {
+            return line.length() > 2 ? line.substring(2) : "";
+        }
+        if (console && line.startsWith("# ")) {
+            String rest = line.substring(2).stripLeading();
+            int space = rest.indexOf(' ');
+            String first = space < 0 ? rest : rest.substring(0, space);
+            return CommandCatalog.isKnown(first) ? rest : null;
+        }
+        return null;
+    }
+
+    private String physicalLine(int i) {
+        String line = physical[i];
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** Lines that continue a prompt's command in a transcript carry the "> " secondary prompt. */
+    private String continuationLine(int i) {
+        String line = physicalLine(i);
+        if (transcript && line.startsWith("> ")) {
+            return line.substring(2);
+        }
+        return line;
+    }
+
+    private void readLines() {
+        while (next < physical.length) {
+            int first = next;
+            String start = physicalLine(next++);
+            if (transcript) {
+                start = promptText(start);
+                if (start == null) {
+                    continue; // command output
+                }
+            }
+            if (start.isBlank()) {
+                continue;
+            }
+            LineContinuation continuation = new LineContinuation();
+            continuation.feed(start);
+            StringBuilder text = new StringBuilder(start);
+            while (continuation.continues() && next < physical.length) {
+                String more = continuationLine(next++);
+                text.append('\n').append(more);
+                continuation.feed(more);
+            }
+            ShellParser.Parsed parsed = ShellParser.parse(text.toString());
+            comments.addAll(parsed.comments());
+            functions.addAll(parsed.functions());
+            lines.add(new Line(first, text.toString(), withHeredocs(parsed.commands()), parsed.tooDeep()));
+        }
+        for (Line line : lines) {
+            for (SimpleCommand command : line.commands()) {
+                List<String> words = command.words();
+                if (words.size() >= 2 && words.get(0).equals("function")) {
+                    functions.add(words.get(1)); // function name {  (no parentheses)
+                }
+            }
+        }
+    }
+
+    private List<SimpleCommand> withHeredocs(List<SimpleCommand> commands) {
+        List<SimpleCommand> result = new ArrayList<>(commands.size());
+        for (SimpleCommand command : commands) {
+            if (command.heredocCount() == 0) {
+                result.add(command);
+                continue;
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Redirect redirect : command.redirects()) {
+                if (redirect.isHeredoc()) {
+                    bodies.add(heredocBody(redirect.target()));
+                }
+            }
+            result.add(command.withHeredocs(bodies));
+        }
+        return result;
+    }
+
+    /** Consumes lines up to the delimiter (indentation ignored: runbooks indent blocks freely). */
+    private String heredocBody(String delimiter) {
+        StringBuilder body = new StringBuilder();
+        while (next < physical.length) {
+            String line = continuationLine(next++);
+            if (line.strip().equals(delimiter)) {
+                break;
+            }
+            body.append(line).append('\n');
+        }
+        return body.toString();
+    }
+}
