@@ -210,6 +210,11 @@ final class CommandCatalog {
         SystemRules.register(rules);
         NetworkRules.register(rules);
         ToolchainRules.register(rules);
+        KubernetesRules.register(rules);
+        ContainerRules.register(rules);
+        GitRules.register(rules);
+        CloudRules.register(rules);
+        HttpRules.register(rules);
         return Map.copyOf(rules);
     }
 
