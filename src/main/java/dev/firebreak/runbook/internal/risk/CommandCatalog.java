@@ -215,6 +215,8 @@ final class CommandCatalog {
         GitRules.register(rules);
         CloudRules.register(rules);
         HttpRules.register(rules);
+        DatabaseRules.register(rules);
+        RedisRisk.register(rules);
         return Map.copyOf(rules);
     }
 
