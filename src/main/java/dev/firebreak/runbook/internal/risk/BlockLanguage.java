@@ -14,126 +14,25 @@ enum BlockLanguage {
     DATA,
     CODE;
 
-    private static final Set<String> SHELLS = Set.of(
-            "bash",
-            "sh",
-            "shell",
-            "zsh",
-            "ksh",
-            "dash",
-            "ash",
-            "fish",
-            "cli",
-            "command",
-            "commands",
-            "cmd",
-            "bat",
-            "batch");
+    private static final Set<String> SHELLS = Vocabulary.of("""
+            bash sh shell zsh ksh dash ash fish cli command commands cmd bat batch
+            """);
     private static final Set<String> CONSOLES = Set.of(
             "console", "shell-session", "shellsession", "sh-session", "bash-session", "terminal", "term", "prompt");
-    private static final Set<String> SQLS = Set.of(
-            "sql",
-            "psql",
-            "pgsql",
-            "postgres",
-            "postgresql",
-            "plpgsql",
-            "mysql",
-            "mariadb",
-            "sqlite",
-            "sqlite3",
-            "tsql",
-            "mssql",
-            "plsql",
-            "cockroach",
-            "cockroachdb",
-            "bigquery",
-            "snowflake",
-            "hql",
-            "sparksql",
-            "presto",
-            "trino",
-            "clickhouse",
-            "redshift",
-            "duckdb");
-    private static final Set<String> QUERIES =
-            Set.of("promql", "logql", "metricsql", "traceql", "jq", "jsonpath", "lucene", "xpath", "regex", "regexp");
-    private static final Set<String> DATA_FORMATS = Set.of(
-            "",
-            "json",
-            "jsonc",
-            "json5",
-            "jsonl",
-            "ndjson",
-            "yaml",
-            "yml",
-            "toml",
-            "xml",
-            "markdown",
-            "md",
-            "text",
-            "txt",
-            "plaintext",
-            "plain",
-            "csv",
-            "tsv",
-            "html",
-            "htm",
-            "ini",
-            "cfg",
-            "conf",
-            "config",
-            "properties",
-            "env",
-            "dotenv",
-            "log",
-            "logs",
-            "diff",
-            "patch",
-            "output",
-            "out",
-            "none",
-            "nohighlight",
-            "raw",
-            "mermaid",
-            "plantuml",
-            "puml",
-            "dot",
-            "graphviz",
-            "svg",
-            "css",
-            "scss",
-            "proto",
-            "protobuf",
-            "hcl",
-            "tf",
-            "dockerfile",
-            "nginx",
-            "apache",
-            "apacheconf",
-            "rst",
-            "adoc",
-            "asciidoc",
-            "tex",
-            "latex",
-            "gitignore",
-            "editorconfig",
-            "ascii",
-            "tree",
-            "table",
-            "template",
-            "jinja",
-            "j2",
-            "handlebars",
-            "mustache",
-            "email",
-            "http-response",
-            "systemd",
-            "crontab",
-            "sshconfig",
-            "hosts",
-            "kql-output",
-            "example");
+    private static final Set<String> SQLS = Vocabulary.of("""
+            sql psql pgsql postgres postgresql plpgsql mysql mariadb sqlite sqlite3 tsql mssql plsql cockroach
+            cockroachdb bigquery snowflake hql sparksql presto trino clickhouse redshift duckdb
+            """);
+    private static final Set<String> QUERIES = Vocabulary.of("""
+                    promql logql metricsql traceql jq jsonpath lucene xpath regex regexp
+                    """);
+    private static final Set<String> DATA_FORMATS = Vocabulary.orNone("""
+            json jsonc json5 jsonl ndjson yaml yml toml xml markdown md text txt plaintext plain csv tsv html
+            htm ini cfg conf config properties env dotenv log logs diff patch output out none nohighlight raw
+            mermaid plantuml puml dot graphviz svg css scss proto protobuf hcl tf dockerfile nginx apache
+            apacheconf rst adoc asciidoc tex latex gitignore editorconfig ascii tree table template jinja j2
+            handlebars mustache email http-response systemd crontab sshconfig hosts kql-output example
+            """);
 
     static BlockLanguage of(String language) {
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);

@@ -42,8 +42,9 @@ final class CloudRules {
             "logs");
     private static final List<String> DELETE_PREFIXES =
             List.of("delete", "terminate", "remove", "deregister", "purge", "destroy", "rm", "rb", "wipe");
-    private static final Set<String> TERRAFORM_READS =
-            Set.of("", "plan", "show", "validate", "output", "version", "providers", "graph", "console", "help");
+    private static final Set<String> TERRAFORM_READS = Vocabulary.orNone("""
+                    plan show validate output version providers graph console help
+                    """);
 
     private CloudRules() {}
 

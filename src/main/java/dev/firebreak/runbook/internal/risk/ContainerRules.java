@@ -9,39 +9,19 @@ final class ContainerRules {
 
     private static final Set<String> GLOBAL_VALUES =
             Set.of("-H", "--host", "-c", "--context", "--config", "-l", "--log-level");
-    private static final Set<String> COMPOSE_VALUES = Set.of(
-            "-f",
-            "--file",
-            "-p",
-            "--project-name",
-            "--env-file",
-            "--profile",
-            "--project-directory",
-            "--ansi",
-            "--parallel");
-    private static final Set<String> MANAGEMENT = Set.of(
-            "container",
-            "image",
-            "volume",
-            "network",
-            "system",
-            "builder",
-            "buildx",
-            "node",
-            "service",
-            "stack",
-            "secret",
-            "config",
-            "context",
-            "plugin",
-            "manifest",
-            "trust",
-            "swarm");
-    private static final Set<String> READS = Set.of(
-            "", "ps", "ls", "list", "logs", "inspect", "images", "stats", "top", "version", "info", "port", "diff",
-            "events", "history", "search", "df", "show", "help");
-    private static final Set<String> COMPOSE_READS =
-            Set.of("", "ps", "ls", "logs", "config", "images", "top", "version", "port", "events", "help");
+    private static final Set<String> COMPOSE_VALUES = Vocabulary.of("""
+            -f --file -p --project-name --env-file --profile --project-directory --ansi --parallel
+            """);
+    private static final Set<String> MANAGEMENT = Vocabulary.of("""
+            container image volume network system builder buildx node service stack secret config context plugin
+            manifest trust swarm
+            """);
+    private static final Set<String> READS = Vocabulary.orNone("""
+            ps ls list logs inspect images stats top version info port diff events history search df show help
+            """);
+    private static final Set<String> COMPOSE_READS = Vocabulary.orNone("""
+                    ps ls logs config images top version port events help
+                    """);
     private static final Set<String> REMOVALS = Set.of("rm", "rmi", "remove", "kill", "prune");
 
     private ContainerRules() {}

@@ -8,56 +8,15 @@ import java.util.Set;
 final class GitRules {
 
     private static final Set<String> GLOBAL_VALUES = Set.of("-C", "-c", "--git-dir", "--work-tree", "--namespace");
-    private static final Set<String> READS = Set.of(
-            "",
-            "status",
-            "log",
-            "diff",
-            "show",
-            "fetch",
-            "rev-parse",
-            "blame",
-            "ls-files",
-            "ls-remote",
-            "ls-tree",
-            "describe",
-            "shortlog",
-            "grep",
-            "show-ref",
-            "cat-file",
-            "whatchanged",
-            "version",
-            "help",
-            "for-each-ref",
-            "merge-base",
-            "name-rev",
-            "count-objects",
-            "fsck",
-            "cherry",
-            "var",
-            "check-ignore",
-            "rev-list",
-            "show-branch");
-    private static final Set<String> BRANCH_LISTING = Set.of(
-            "-a",
-            "--all",
-            "-r",
-            "--remotes",
-            "-v",
-            "-vv",
-            "--verbose",
-            "--list",
-            "-l",
-            "--show-current",
-            "--contains",
-            "--merged",
-            "--no-merged",
-            "--sort",
-            "--points-at",
-            "--format",
-            "--color",
-            "--no-color",
-            "--column");
+    private static final Set<String> READS = Vocabulary.orNone("""
+            status log diff show fetch rev-parse blame ls-files ls-remote ls-tree describe shortlog grep
+            show-ref cat-file whatchanged version help for-each-ref merge-base name-rev count-objects fsck
+            cherry var check-ignore rev-list show-branch
+            """);
+    private static final Set<String> BRANCH_LISTING = Vocabulary.of("""
+            -a --all -r --remotes -v -vv --verbose --list -l --show-current --contains --merged --no-merged
+            --sort --points-at --format --color --no-color --column
+            """);
 
     private GitRules() {}
 
@@ -155,9 +114,9 @@ final class GitRules {
             return Verdict.mutating("git branch -d deletes a merged branch");
         }
         boolean listing = rest.isEmpty() || rest.stream().anyMatch(a -> BRANCH_LISTING.contains(a.split("=", 2)[0]));
-        boolean changing = rest.stream().anyMatch(a -> Set.of(
-                        "-m", "-M", "-c", "-C", "-u", "--set-upstream-to", "--unset-upstream", "--move", "--copy")
-                .contains(a));
+        boolean changing = rest.stream().anyMatch(a -> Vocabulary.of("""
+                -m -M -c -C -u --set-upstream-to --unset-upstream --move --copy
+                """).contains(a));
         return listing && !changing
                 ? Verdict.readOnly("git branch lists branches")
                 : Verdict.mutating("git branch creates or renames a branch");

@@ -20,39 +20,12 @@ final class HttpRules {
             "--json",
             "--form",
             "--form-string");
-    private static final Set<String> CURL_LONG_VALUES = Set.of(
-            "--request",
-            "--data",
-            "--data-raw",
-            "--data-binary",
-            "--data-urlencode",
-            "--data-ascii",
-            "--json",
-            "--form",
-            "--form-string",
-            "--upload-file",
-            "--output",
-            "--header",
-            "--user",
-            "--user-agent",
-            "--cookie",
-            "--cookie-jar",
-            "--write-out",
-            "--max-time",
-            "--connect-timeout",
-            "--proxy",
-            "--range",
-            "--config",
-            "--cert",
-            "--key",
-            "--cacert",
-            "--resolve",
-            "--retry",
-            "--url",
-            "--referer",
-            "--output-dir",
-            "--oauth2-bearer",
-            "--connect-to");
+    private static final Set<String> CURL_LONG_VALUES = Vocabulary.of("""
+            --request --data --data-raw --data-binary --data-urlencode --data-ascii --json --form --form-string
+            --upload-file --output --header --user --user-agent --cookie --cookie-jar --write-out --max-time
+            --connect-timeout --proxy --range --config --cert --key --cacert --resolve --retry --url --referer
+            --output-dir --oauth2-bearer --connect-to
+            """);
 
     private HttpRules() {}
 
@@ -142,23 +115,10 @@ final class HttpRules {
 
     /** http [METHOD] URL [items]: key=value and key:=json items are body data, implying POST. */
     private static Verdict httpie(Invocation inv) {
-        List<String> positionals = inv.positionals(Set.of(
-                "-a",
-                "--auth",
-                "-A",
-                "--auth-type",
-                "-o",
-                "--output",
-                "--session",
-                "--verify",
-                "--cert",
-                "--timeout",
-                "--proxy",
-                "--pretty",
-                "-s",
-                "--style",
-                "-p",
-                "--print"));
+        List<String> positionals = inv.positionals(Vocabulary.of("""
+                -a --auth -A --auth-type -o --output --session --verify --cert --timeout --proxy --pretty -s --style
+                -p --print
+                """));
         String method = null;
         int url = 0;
         if (!positionals.isEmpty() && positionals.get(0).chars().allMatch(c -> c >= 'A' && c <= 'Z')) {

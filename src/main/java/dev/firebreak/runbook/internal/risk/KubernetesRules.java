@@ -7,40 +7,14 @@ import java.util.Set;
 /** kubectl (and oc) and helm, by subcommand. */
 final class KubernetesRules {
 
-    private static final Set<String> GLOBAL_VALUES = Set.of(
-            "-n",
-            "--namespace",
-            "--context",
-            "--kubeconfig",
-            "--cluster",
-            "--user",
-            "-s",
-            "--server",
-            "--token",
-            "--as",
-            "--as-group",
-            "--request-timeout",
-            "--kube-context");
-    private static final Set<String> KUBECTL_READS = Set.of(
-            "",
-            "get",
-            "describe",
-            "logs",
-            "log",
-            "top",
-            "explain",
-            "version",
-            "api-resources",
-            "api-versions",
-            "cluster-info",
-            "diff",
-            "events",
-            "wait",
-            "completion",
-            "plugin",
-            "kustomize",
-            "options",
-            "help");
+    private static final Set<String> GLOBAL_VALUES = Vocabulary.of("""
+            -n --namespace --context --kubeconfig --cluster --user -s --server --token --as --as-group
+            --request-timeout --kube-context
+            """);
+    private static final Set<String> KUBECTL_READS = Vocabulary.orNone("""
+            get describe logs log top explain version api-resources api-versions cluster-info diff events wait
+            completion plugin kustomize options help
+            """);
     private static final Map<String, String> KUBECTL_WRITES = Map.ofEntries(
             Map.entry("apply", "applies manifests to the cluster"),
             Map.entry("create", "creates resources"),
@@ -62,24 +36,9 @@ final class KubernetesRules {
             Map.entry("run", "starts a pod"),
             Map.entry("debug", "starts a debug container"),
             Map.entry("certificate", "approves or denies certificates"));
-    private static final Set<String> HELM_READS = Set.of(
-            "",
-            "list",
-            "ls",
-            "status",
-            "history",
-            "hist",
-            "get",
-            "show",
-            "inspect",
-            "template",
-            "search",
-            "version",
-            "env",
-            "lint",
-            "verify",
-            "help",
-            "completion");
+    private static final Set<String> HELM_READS = Vocabulary.orNone("""
+            list ls status history hist get show inspect template search version env lint verify help completion
+            """);
 
     private KubernetesRules() {}
 

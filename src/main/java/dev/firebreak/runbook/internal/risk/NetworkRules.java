@@ -7,20 +7,9 @@ import java.util.Set;
 final class NetworkRules {
 
     private static final Set<String> IP_READS = Set.of("", "show", "list", "ls", "lst", "get", "help");
-    private static final Set<String> OPENSSL_READS = Set.of(
-            "s_client",
-            "x509",
-            "version",
-            "verify",
-            "ciphers",
-            "crl",
-            "asn1parse",
-            "dgst",
-            "s_time",
-            "list",
-            "help",
-            "rand",
-            "sess_id");
+    private static final Set<String> OPENSSL_READS = Vocabulary.of("""
+            s_client x509 version verify ciphers crl asn1parse dgst s_time list help rand sess_id
+            """);
 
     private NetworkRules() {}
 
@@ -77,9 +66,9 @@ final class NetworkRules {
         var positionals = inv.positionals(Set.of("-n", "-netns", "-f", "-family"));
         String action = positionals.size() > 1 ? positionals.get(1).toLowerCase(java.util.Locale.ROOT) : "";
         if (IP_READS.contains(action)
-                || positionals.size() > 1
-                        && !Set.of("add", "del", "delete", "set", "change", "replace", "flush", "append", "prepend")
-                                .contains(action)) {
+                || positionals.size() > 1 && !Vocabulary.of("""
+                                add del delete set change replace flush append prepend
+                                """).contains(action)) {
             return Verdict.readOnly("ip " + String.join(" ", positionals.subList(0, Math.min(2, positionals.size())))
                     + " is read-only");
         }

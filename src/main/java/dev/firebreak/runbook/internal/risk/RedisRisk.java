@@ -1,6 +1,5 @@
 package dev.firebreak.runbook.internal.risk;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,195 +11,28 @@ import java.util.Set;
  */
 final class RedisRisk {
 
-    private static final Set<String> READS = Set.of(
-            "GET",
-            "MGET",
-            "STRLEN",
-            "GETRANGE",
-            "SUBSTR",
-            "LLEN",
-            "LRANGE",
-            "LINDEX",
-            "LPOS",
-            "HGET",
-            "HMGET",
-            "HGETALL",
-            "HKEYS",
-            "HVALS",
-            "HLEN",
-            "HEXISTS",
-            "HSTRLEN",
-            "HSCAN",
-            "HRANDFIELD",
-            "SCARD",
-            "SMEMBERS",
-            "SISMEMBER",
-            "SMISMEMBER",
-            "SRANDMEMBER",
-            "SSCAN",
-            "SINTER",
-            "SUNION",
-            "SDIFF",
-            "SINTERCARD",
-            "ZRANGE",
-            "ZREVRANGE",
-            "ZRANGEBYSCORE",
-            "ZREVRANGEBYSCORE",
-            "ZRANGEBYLEX",
-            "ZREVRANGEBYLEX",
-            "ZSCORE",
-            "ZMSCORE",
-            "ZCARD",
-            "ZCOUNT",
-            "ZRANK",
-            "ZREVRANK",
-            "ZSCAN",
-            "ZLEXCOUNT",
-            "ZRANDMEMBER",
-            "TYPE",
-            "TTL",
-            "PTTL",
-            "EXPIRETIME",
-            "PEXPIRETIME",
-            "EXISTS",
-            "PING",
-            "ECHO",
-            "INFO",
-            "SCAN",
-            "KEYS",
-            "DBSIZE",
-            "MONITOR",
-            "TIME",
-            "LASTSAVE",
-            "ROLE",
-            "DUMP",
-            "RANDOMKEY",
-            "BITCOUNT",
-            "BITPOS",
-            "GETBIT",
-            "PFCOUNT",
-            "GEOPOS",
-            "GEODIST",
-            "GEOHASH",
-            "GEOSEARCH",
-            "GEORADIUS_RO",
-            "GEORADIUSBYMEMBER_RO",
-            "XLEN",
-            "XRANGE",
-            "XREVRANGE",
-            "XREAD",
-            "XPENDING",
-            "XINFO",
-            "LOLWUT",
-            "HELLO",
-            "AUTH",
-            "SELECT",
-            "SUBSCRIBE",
-            "PSUBSCRIBE",
-            "SSUBSCRIBE",
-            "UNSUBSCRIBE",
-            "PUBSUB",
-            "WAIT",
-            "MULTI",
-            "EXEC",
-            "DISCARD",
-            "WATCH",
-            "UNWATCH",
-            "QUIT",
-            "READONLY",
-            "READWRITE",
-            "TOUCH",
-            "OBJECT",
-            "COMMAND",
-            "SORT_RO",
-            "EVAL_RO",
-            "EVALSHA_RO",
-            "FCALL_RO");
-    private static final Set<String> WRITES = Set.of(
-            "SET",
-            "SETEX",
-            "PSETEX",
-            "SETNX",
-            "MSET",
-            "MSETNX",
-            "GETSET",
-            "GETEX",
-            "APPEND",
-            "INCR",
-            "INCRBY",
-            "INCRBYFLOAT",
-            "DECR",
-            "DECRBY",
-            "SETRANGE",
-            "SETBIT",
-            "HSET",
-            "HSETNX",
-            "HMSET",
-            "HINCRBY",
-            "HINCRBYFLOAT",
-            "LPUSH",
-            "RPUSH",
-            "LPUSHX",
-            "RPUSHX",
-            "LPOP",
-            "RPOP",
-            "BLPOP",
-            "BRPOP",
-            "LSET",
-            "LINSERT",
-            "LMOVE",
-            "BLMOVE",
-            "RPOPLPUSH",
-            "BRPOPLPUSH",
-            "SADD",
-            "SPOP",
-            "SMOVE",
-            "ZADD",
-            "ZINCRBY",
-            "ZPOPMIN",
-            "ZPOPMAX",
-            "BZPOPMIN",
-            "BZPOPMAX",
-            "EXPIRE",
-            "PEXPIRE",
-            "EXPIREAT",
-            "PEXPIREAT",
-            "PERSIST",
-            "RENAME",
-            "RENAMENX",
-            "MOVE",
-            "COPY",
-            "RESTORE",
-            "MIGRATE",
-            "SWAPDB",
-            "PUBLISH",
-            "SPUBLISH",
-            "XADD",
-            "XGROUP",
-            "XACK",
-            "XCLAIM",
-            "XAUTOCLAIM",
-            "XSETID",
-            "PFADD",
-            "PFMERGE",
-            "GEOADD",
-            "SAVE",
-            "BGSAVE",
-            "BGREWRITEAOF",
-            "FAILOVER",
-            "EVAL",
-            "EVALSHA",
-            "FCALL",
-            "SORT",
-            "SUNIONSTORE",
-            "SINTERSTORE",
-            "SDIFFSTORE",
-            "ZUNIONSTORE",
-            "ZINTERSTORE",
-            "ZDIFFSTORE",
-            "ZRANGESTORE",
-            "BITOP",
-            "BITFIELD");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    private static final Set<String> READS = Vocabulary.of("""
+            GET MGET STRLEN GETRANGE SUBSTR LLEN LRANGE LINDEX LPOS HGET HMGET HGETALL HKEYS HVALS HLEN HEXISTS
+            HSTRLEN HSCAN HRANDFIELD SCARD SMEMBERS SISMEMBER SMISMEMBER SRANDMEMBER SSCAN SINTER SUNION SDIFF
+            SINTERCARD ZRANGE ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZRANGEBYLEX ZREVRANGEBYLEX ZSCORE ZMSCORE
+            ZCARD ZCOUNT ZRANK ZREVRANK ZSCAN ZLEXCOUNT ZRANDMEMBER TYPE TTL PTTL EXPIRETIME PEXPIRETIME EXISTS
+            PING ECHO INFO SCAN KEYS DBSIZE MONITOR TIME LASTSAVE ROLE DUMP RANDOMKEY BITCOUNT BITPOS GETBIT
+            PFCOUNT GEOPOS GEODIST GEOHASH GEOSEARCH GEORADIUS_RO GEORADIUSBYMEMBER_RO XLEN XRANGE XREVRANGE
+            XREAD XPENDING XINFO LOLWUT HELLO AUTH SELECT SUBSCRIBE PSUBSCRIBE SSUBSCRIBE UNSUBSCRIBE PUBSUB
+            WAIT MULTI EXEC DISCARD WATCH UNWATCH QUIT READONLY READWRITE TOUCH OBJECT COMMAND SORT_RO EVAL_RO
+            EVALSHA_RO FCALL_RO
+            """);
+    private static final Set<String> WRITES = Vocabulary.of("""
+            SET SETEX PSETEX SETNX MSET MSETNX GETSET GETEX APPEND INCR INCRBY INCRBYFLOAT DECR DECRBY SETRANGE
+            SETBIT HSET HSETNX HMSET HINCRBY HINCRBYFLOAT LPUSH RPUSH LPUSHX RPUSHX LPOP RPOP BLPOP BRPOP LSET
+            LINSERT LMOVE BLMOVE RPOPLPUSH BRPOPLPUSH SADD SPOP SMOVE ZADD ZINCRBY ZPOPMIN ZPOPMAX BZPOPMIN
+            BZPOPMAX EXPIRE PEXPIRE EXPIREAT PEXPIREAT PERSIST RENAME RENAMENX MOVE COPY RESTORE MIGRATE SWAPDB
+            PUBLISH SPUBLISH XADD XGROUP XACK XCLAIM XAUTOCLAIM XSETID PFADD PFMERGE GEOADD SAVE BGSAVE
+            BGREWRITEAOF FAILOVER EVAL EVALSHA FCALL SORT SUNIONSTORE SINTERSTORE SDIFFSTORE ZUNIONSTORE
+            ZINTERSTORE ZDIFFSTORE ZRANGESTORE BITOP BITFIELD
+            """);
     private static final Map<String, String> DESTRUCTIVE = Map.ofEntries(
             Map.entry("DEL", "deletes keys"),
             Map.entry("UNLINK", "deletes keys"),
@@ -225,62 +57,22 @@ final class RedisRisk {
             "SLOWLOG", Set.of("GET", "LEN", "HELP"),
             "MEMORY", Set.of("USAGE", "STATS", "DOCTOR", "MALLOC-STATS", "HELP"),
             "LATENCY", Set.of("LATEST", "HISTORY", "DOCTOR", "GRAPH", "HISTOGRAM", "HELP"),
-            "CLUSTER",
-                    Set.of(
-                            "INFO",
-                            "NODES",
-                            "SLOTS",
-                            "SHARDS",
-                            "KEYSLOT",
-                            "COUNTKEYSINSLOT",
-                            "GETKEYSINSLOT",
-                            "MYID",
-                            "LINKS",
-                            "REPLICAS",
-                            "HELP"),
+            "CLUSTER", Vocabulary.of("""
+                            INFO NODES SLOTS SHARDS KEYSLOT COUNTKEYSINSLOT GETKEYSINSLOT MYID LINKS REPLICAS HELP
+                            """),
             "ACL", Set.of("LIST", "WHOAMI", "GETUSER", "CAT", "LOG", "USERS", "DRYRUN", "HELP"),
             "MODULE", Set.of("LIST", "HELP"),
             "FUNCTION", Set.of("LIST", "DUMP", "STATS", "HELP"),
             "SCRIPT", Set.of("EXISTS", "HELP"));
 
-    private static final Set<String> CLI_VALUES = Set.of(
-            "-h",
-            "-p",
-            "-s",
-            "-a",
-            "-u",
-            "-n",
-            "-r",
-            "-i",
-            "-d",
-            "-D",
-            "--user",
-            "--pass",
-            "--cacert",
-            "--cert",
-            "--key",
-            "--sni",
-            "--pattern",
-            "--count",
-            "--quoted-pattern",
-            "--memkeys-samples",
-            "--intrinsic-latency",
-            "--lru-test",
-            "--cacertdir",
-            "--tls-ciphers");
-    private static final Set<String> CLI_READ_MODES = Set.of(
-            "--scan",
-            "--bigkeys",
-            "--memkeys",
-            "--hotkeys",
-            "--latency",
-            "--latency-history",
-            "--latency-dist",
-            "--stat",
-            "--version",
-            "-v",
-            "--help",
-            "--intrinsic-latency");
+    private static final Set<String> CLI_VALUES = Vocabulary.of("""
+            -h -p -s -a -u -n -r -i -d -D --user --pass --cacert --cert --key --sni --pattern --count
+            --quoted-pattern --memkeys-samples --intrinsic-latency --lru-test --cacertdir --tls-ciphers
+            """);
+    private static final Set<String> CLI_READ_MODES = Vocabulary.of("""
+            --scan --bigkeys --memkeys --hotkeys --latency --latency-history --latency-dist --stat --version -v
+            --help --intrinsic-latency
+            """);
 
     private RedisRisk() {}
 
@@ -331,7 +123,7 @@ final class RedisRisk {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("//")) {
                 continue;
             }
-            worst = Verdict.max(worst, judge(new ArrayList<>(List.of(line.split("\\s+")))));
+            worst = Verdict.max(worst, judge(List.of(WHITESPACE.split(line))));
         }
         return worst;
     }

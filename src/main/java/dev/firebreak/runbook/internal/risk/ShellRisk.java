@@ -11,8 +11,9 @@ import java.util.Set;
  */
 final class ShellRisk {
 
-    private static final Set<String> PREFIX_KEYWORDS =
-            Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done", "esac");
+    private static final Set<String> PREFIX_KEYWORDS = Vocabulary.of("""
+                    if then else elif do while until ! { } fi done esac
+                    """);
     private static final Set<String> HEADER_KEYWORDS = Set.of("for", "case", "select", "function", "in", ";;");
 
     private final Set<String> functions;

@@ -27,23 +27,9 @@ final class ShellWrappers {
         rules.put("ionice", inv -> inner(inv, Set.of("-c", "-n", "-p", "-t")));
         rules.put("stdbuf", inv -> inner(inv, Set.of("-i", "-o", "-e")));
         rules.put("timeout", ShellWrappers::timeout);
-        rules.put(
-                "xargs",
-                inv -> inner(
-                        inv,
-                        Set.of(
-                                "-I",
-                                "-n",
-                                "-P",
-                                "-L",
-                                "-d",
-                                "-a",
-                                "-E",
-                                "-s",
-                                "--max-args",
-                                "--max-procs",
-                                "--delimiter",
-                                "--arg-file")));
+        rules.put("xargs", inv -> inner(inv, Vocabulary.of("""
+                                -I -n -P -L -d -a -E -s --max-args --max-procs --delimiter --arg-file
+                                """)));
         rules.put("watch", ShellWrappers::watch);
         for (String shell : List.of("bash", "sh", "zsh", "dash", "ksh", "ash", "fish")) {
             rules.put(shell, ShellWrappers::shell);
@@ -85,8 +71,9 @@ final class ShellWrappers {
         if (inv.has("-l", "--list", "-v", "--validate", "-k", "-K") && onlyOptions(args)) {
             return Verdict.readOnly(inv.name() + " " + args.get(0) + " is read-only");
         }
-        return inner(
-                inv, Set.of("-u", "-g", "-h", "-p", "-C", "-U", "-r", "-t", "--user", "--group", "--host", "--prompt"));
+        return inner(inv, Vocabulary.of("""
+                        -u -g -h -p -C -U -r -t --user --group --host --prompt
+                        """));
     }
 
     private static boolean onlyOptions(List<String> args) {
@@ -161,9 +148,9 @@ final class ShellWrappers {
 
     /** ssh host CMD runs CMD remotely; ssh host alone opens an interactive session. */
     private static Verdict ssh(Invocation inv) {
-        List<String> positionals = inv.positionals(Set.of(
-                "-p", "-i", "-l", "-o", "-F", "-J", "-L", "-R", "-D", "-b", "-c", "-E", "-m", "-S", "-W", "-w", "-B",
-                "-O", "-Q"));
+        List<String> positionals = inv.positionals(Vocabulary.of("""
+                -p -i -l -o -F -J -L -R -D -b -c -E -m -S -W -w -B -O -Q
+                """));
         if (positionals.size() < 2) {
             return Verdict.mutating("ssh opens an interactive session (assumed mutating)");
         }

@@ -7,19 +7,9 @@ import java.util.Set;
 /** Judges one SQL statement by its keywords: reads, writes, and statements that lose data. */
 final class SqlStatements {
 
-    private static final Set<String> READS = Set.of(
-            "SELECT",
-            "SHOW",
-            "DESCRIBE",
-            "DESC",
-            "VALUES",
-            "TABLE",
-            "HELP",
-            "USE",
-            "FETCH",
-            "LIST",
-            "PRAGMA",
-            "STATUS");
+    private static final Set<String> READS = Vocabulary.of("""
+            SELECT SHOW DESCRIBE DESC VALUES TABLE HELP USE FETCH LIST PRAGMA STATUS
+            """);
     private static final Map<String, String> WRITES = Map.ofEntries(
             Map.entry("INSERT", "adds rows"),
             Map.entry("UPSERT", "adds or changes rows"),
@@ -56,17 +46,10 @@ final class SqlStatements {
             Map.entry("IMPORT", "imports data"),
             Map.entry("NOTIFY", "sends a notification"));
     /** Functions that change server state even inside a SELECT. */
-    private static final Set<String> WRITING_FUNCTIONS = Set.of(
-            "PG_TERMINATE_BACKEND",
-            "PG_CANCEL_BACKEND",
-            "SETVAL",
-            "NEXTVAL",
-            "PG_RELOAD_CONF",
-            "PG_ROTATE_LOGFILE",
-            "PG_SWITCH_WAL",
-            "SET_CONFIG",
-            "PG_DROP_REPLICATION_SLOT",
-            "PG_ADVISORY_LOCK");
+    private static final Set<String> WRITING_FUNCTIONS = Vocabulary.of("""
+            PG_TERMINATE_BACKEND PG_CANCEL_BACKEND SETVAL NEXTVAL PG_RELOAD_CONF PG_ROTATE_LOGFILE PG_SWITCH_WAL
+            SET_CONFIG PG_DROP_REPLICATION_SLOT PG_ADVISORY_LOCK
+            """);
 
     private SqlStatements() {}
 

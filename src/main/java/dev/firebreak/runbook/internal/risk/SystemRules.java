@@ -6,44 +6,15 @@ import java.util.Set;
 /** Services, processes, power and disks: systemctl, journalctl, kill, reboot, dd, mkfs, ... */
 final class SystemRules {
 
-    private static final Set<String> SYSTEMCTL_READS = Set.of(
-            "",
-            "status",
-            "is-active",
-            "is-enabled",
-            "is-failed",
-            "is-system-running",
-            "list-units",
-            "list-unit-files",
-            "list-timers",
-            "list-sockets",
-            "list-dependencies",
-            "list-jobs",
-            "list-machines",
-            "show",
-            "cat",
-            "help",
-            "get-default",
-            "show-environment");
+    private static final Set<String> SYSTEMCTL_READS = Vocabulary.orNone("""
+            status is-active is-enabled is-failed is-system-running list-units list-unit-files list-timers
+            list-sockets list-dependencies list-jobs list-machines show cat help get-default show-environment
+            """);
     private static final Set<String> SYSTEMCTL_DOWN =
             Set.of("reboot", "poweroff", "halt", "kexec", "soft-reboot", "emergency", "rescue");
-    private static final Set<String> SYSTEMCTL_VALUES = Set.of(
-            "-H",
-            "--host",
-            "-M",
-            "--machine",
-            "-t",
-            "--type",
-            "-p",
-            "--property",
-            "-s",
-            "--signal",
-            "-n",
-            "--lines",
-            "-o",
-            "--output",
-            "--state",
-            "--root");
+    private static final Set<String> SYSTEMCTL_VALUES = Vocabulary.of("""
+            -H --host -M --machine -t --type -p --property -s --signal -n --lines -o --output --state --root
+            """);
 
     private SystemRules() {}
 

@@ -10,43 +10,11 @@ import java.util.Set;
  */
 final class ToolchainRules {
 
-    private static final Set<String> PACKAGE_READS = Set.of(
-            "",
-            "list",
-            "ls",
-            "show",
-            "search",
-            "info",
-            "policy",
-            "madison",
-            "depends",
-            "rdepends",
-            "showpkg",
-            "freeze",
-            "check",
-            "help",
-            "view",
-            "outdated",
-            "why",
-            "explain",
-            "doctor",
-            "whoami",
-            "ping",
-            "query",
-            "root",
-            "prefix",
-            "list-installed",
-            "check-update",
-            "inspect",
-            "debug",
-            "index",
-            "hash",
-            "env",
-            "vet",
-            "doc",
-            "tree",
-            "metadata",
-            "audit");
+    private static final Set<String> PACKAGE_READS = Vocabulary.orNone("""
+            list ls show search info policy madison depends rdepends showpkg freeze check help view outdated why
+            explain doctor whoami ping query root prefix list-installed check-update inspect debug index hash
+            env vet doc tree metadata audit
+            """);
 
     private ToolchainRules() {}
 
