@@ -31,7 +31,7 @@ final class ContainerRules {
             rules.put(docker, ContainerRules::docker);
         }
         for (String compose : new String[] {"docker-compose", "podman-compose"}) {
-            rules.put(compose, inv -> compose(inv.name(), inv.args()));
+            rules.put(compose, inv -> compose(inv, inv.name(), inv.args()));
         }
     }
 
@@ -40,7 +40,8 @@ final class ContainerRules {
         String verb = inv.positional(0, GLOBAL_VALUES);
         if (verb.equals("compose")) {
             List<String> args = inv.args();
-            return compose(inv.name() + " compose", args.subList(args.indexOf(positionals.get(0)) + 1, args.size()));
+            return compose(
+                    inv, inv.name() + " compose", args.subList(args.indexOf(positionals.get(0)) + 1, args.size()));
         }
         String action = verb;
         String what = inv.name() + " " + verb;
@@ -76,7 +77,7 @@ final class ContainerRules {
         return i < args.size() ? inv.run(args.subList(i, args.size())) : null;
     }
 
-    private static Verdict compose(String name, List<String> args) {
+    private static Verdict compose(Invocation inv, String name, List<String> args) {
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-")) {
             i += COMPOSE_VALUES.contains(args.get(i)) ? 2 : 1;
@@ -91,9 +92,25 @@ final class ContainerRules {
                     ? Verdict.destructive(name + " down -v deletes volumes")
                     : Verdict.mutating(name + " down stops and removes containers");
         }
+        if (verb.equals("exec") || verb.equals("run")) {
+            Verdict runs = Verdict.mutating(name + " " + verb + " runs a command in a service container");
+            return Verdict.max(runs, serviceCommand(inv, rest));
+        }
         if (verb.equals("rm") || verb.equals("kill")) {
             return Verdict.destructive(name + " " + verb + " deletes or kills containers");
         }
         return Verdict.mutating(name + " " + verb + " changes containers");
+    }
+
+    /** The command of compose exec|run [options] SERVICE CMD..., judged like any command. */
+    private static Verdict serviceCommand(Invocation inv, List<String> rest) {
+        Set<String> values = Vocabulary.of(
+                "-e --env -u --user -w --workdir --index --name --entrypoint -p --publish -v --volume -l --label");
+        int i = 0;
+        while (i < rest.size() && rest.get(i).startsWith("-")) {
+            i += values.contains(rest.get(i)) ? 2 : 1;
+        }
+        i++; // the service
+        return i < rest.size() ? inv.run(rest.subList(i, rest.size())) : null;
     }
 }

@@ -95,7 +95,7 @@ final class HttpRules {
         if (head && method == null) {
             method = "HEAD";
         }
-        Verdict verdict = method("curl" + (method != null && !data ? " -X" : ""), method, data);
+        Verdict verdict = method(method != null ? "curl -X" : data ? "curl -d" : "curl", method, data);
         if (output != null && !Redirect.harmlessTarget(output)) {
             verdict = Verdict.max(verdict, Verdict.mutating("curl -o writes to " + output));
         }

@@ -36,6 +36,11 @@ final class KubernetesRules {
             Map.entry("run", "starts a pod"),
             Map.entry("debug", "starts a debug container"),
             Map.entry("certificate", "approves or denies certificates"));
+    private static final Map<String, String> ROLLOUT = Map.of(
+            "restart", "restarts every pod of the workload",
+            "undo", "rolls back to the previous revision",
+            "pause", "pauses the rollout",
+            "resume", "resumes the rollout");
     private static final Set<String> HELM_READS = Vocabulary.orNone("""
             list ls status history hist get show inspect template search version env lint verify help completion
             """);
@@ -72,10 +77,8 @@ final class KubernetesRules {
             case "rollout":
                 return Set.of("history", "status").contains(sub)
                         ? Verdict.readOnly(k + "rollout " + sub + " is read-only")
-                        : Verdict.mutating(k + "rollout " + sub
-                                + (sub.equals("undo")
-                                        ? " rolls back to the previous revision"
-                                        : " changes the rollout"));
+                        : Verdict.mutating(
+                                k + "rollout " + sub + " " + ROLLOUT.getOrDefault(sub, "changes the rollout"));
             case "auth":
                 return Set.of("can-i", "whoami").contains(sub)
                         ? Verdict.readOnly(k + "auth " + sub + " is read-only")

@@ -51,6 +51,10 @@ final class ShellScript {
         if (line.startsWith("$ ") || line.equals("$")) {
             return line.length() > 2 ? line.substring(2) : "";
         }
+        String afterUserPrompt = userPrompt(line);
+        if (afterUserPrompt != null) {
+            return afterUserPrompt;
+        }
         if (console && line.startsWith("# ")) {
             String rest = line.substring(2).stripLeading();
             int space = rest.indexOf(' ');
@@ -58,6 +62,24 @@ final class ShellScript {
             return CommandCatalog.isKnown(first) ? rest : null;
         }
         return null;
+    }
+
+    /** user@host:~$ cmd, [user@host dir]$ cmd, root@host:/# cmd and PS C:\> cmd prompts. */
+    private static String userPrompt(String line) {
+        int ps = line.indexOf("> ");
+        if (line.startsWith("PS ") && ps > 0 && ps < 80) {
+            return line.substring(ps + 2);
+        }
+        int dollar = line.indexOf("$ ");
+        int hash = line.indexOf("# ");
+        int end = dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
+        if (end <= 0 || end > 80) {
+            return null;
+        }
+        String prefix = line.substring(0, end);
+        boolean plain = prefix.indexOf(' ') < 0 || (prefix.startsWith("[") && prefix.endsWith("]"));
+        boolean safe = prefix.chars().noneMatch(c -> "'\"=()|;&`".indexOf(c) >= 0);
+        return prefix.contains("@") && plain && safe ? line.substring(end + 2) : null;
     }
 
     private String physicalLine(int i) {

@@ -176,6 +176,20 @@ class CommandRiskParsingTest {
     }
 
     @Test
+    void userAtHostPromptsAreRecognised() {
+        String transcript = "user@host:~$ kubectl get pods\nNAME READY\n[ops@db-1 ~]$ psql -c 'SELECT 1'\n(1 row)";
+        assertThat(classifier.classify("bash", transcript, null).risk()).isEqualTo("read-only");
+        assertThat(classifier
+                        .classify("console", "root@host:/# rm -rf /tmp/x", null)
+                        .risk())
+                .isEqualTo("destructive");
+        assertThat(classifier
+                        .classify("bash", "ssh ops@host # log in first", null)
+                        .risk())
+                .isEqualTo("mutating");
+    }
+
+    @Test
     void transcriptPromptMayContinueWithBackslash() {
         String transcript = "$ kubectl delete pod \\\n>   my-pod\npod \"my-pod\" deleted";
         List<LineAssessment> lines = classifier.lines("console", transcript);
@@ -187,7 +201,7 @@ class CommandRiskParsingTest {
         String code = "restart_all() {\n  kubectl rollout restart deploy/api\n}\nrestart_all";
         CommandRiskClassifier.Assessment assessment = classifier.classify("bash", code, null);
         assertThat(assessment.risk()).isEqualTo("mutating");
-        assertThat(assessment.reasons()).containsExactly("kubectl rollout restart changes the rollout");
+        assertThat(assessment.reasons()).containsExactly("kubectl rollout restart restarts every pod of the workload");
     }
 
     @Test

@@ -114,6 +114,9 @@ class CommandRiskShellRulesTest {
                 docker compose down -v                                        => destructive
                 docker-compose down --volumes                                 => destructive
                 docker compose rm -f                                          => destructive
+                docker compose exec db psql -U app -c 'DELETE FROM x'         => destructive
+                docker-compose exec api ls                                    => mutating
+                docker exec -it redis redis-cli FLUSHALL                      => destructive
                 systemctl status nginx                                        => read-only
                 systemctl is-active nginx                                     => read-only
                 systemctl is-enabled nginx                                    => read-only
