@@ -13,6 +13,7 @@ record BlockAnalysis(List<LineAssessment> lines, List<String> comments) {
             case REDIS -> redis(code);
             case QUERY -> query(language, code);
             case HTTP -> http(code);
+            case POWERSHELL -> PowerShellRisk.analyze(code);
             case DATA, CODE -> code(language, code);
         };
     }

@@ -11,6 +11,7 @@ enum BlockLanguage {
     REDIS,
     QUERY,
     HTTP,
+    POWERSHELL,
     DATA,
     CODE;
 
@@ -50,6 +51,9 @@ enum BlockLanguage {
         }
         if (QUERIES.contains(lang)) {
             return QUERY;
+        }
+        if (Set.of("powershell", "pwsh", "ps1", "ps", "posh").contains(lang)) {
+            return POWERSHELL;
         }
         if (lang.equals("http") || lang.equals("rest")) {
             return HTTP;

@@ -127,7 +127,7 @@ class CommandRiskLanguageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"python", "javascript", "go", "powershell", "ruby"})
+    @ValueSource(strings = {"python", "javascript", "go", "ruby", "java"})
     void programCodeIsMutating(String language) {
         CommandRiskClassifier.Assessment assessment = classifier.classify(language, "print('hello')", null);
         assertThat(assessment.risk()).isEqualTo("mutating");
