@@ -22,6 +22,7 @@ final class ShellScript {
     private final String[] physical;
     private final boolean transcript;
     private final boolean console;
+    private boolean rootPrompts;
     private int next;
 
     private ShellScript(String code, boolean console) {
@@ -36,16 +37,36 @@ final class ShellScript {
         return script;
     }
 
+    /**
+     * A block is a transcript when a line carries a prompt. Root "# cmd" prompts are only trusted in
+     * console blocks where no plain line starts with a command: otherwise "# kubectl get pods" is a
+     * comment above real commands, and reading those as output would hide them.
+     */
     private boolean detectTranscript() {
+        boolean prompts = false;
+        boolean rootPrompts = false;
+        boolean plainCommands = false;
         for (String raw : physical) {
-            if (promptText(raw) != null) {
-                return true;
+            String line = raw.strip();
+            if (promptText(line) != null) {
+                prompts = true;
+            } else if (line.startsWith("# ")) {
+                rootPrompts |= console && CommandCatalog.isKnown(firstWord(line.substring(2)));
+            } else if (!line.startsWith("#")) {
+                plainCommands |= CommandCatalog.isKnown(firstWord(line));
             }
         }
-        return false;
+        this.rootPrompts = rootPrompts && !plainCommands;
+        return prompts || this.rootPrompts;
     }
 
-    /** The command after a "$ " prompt (or a root "# " prompt in console blocks), else null. */
+    private static String firstWord(String text) {
+        String rest = text.stripLeading();
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    /** The command after a "$ ", user@host or trusted root "# " prompt, else null. */
     private String promptText(String raw) {
         String line = raw.stripLeading();
         if (line.startsWith("$ ") || line.equals("$")) {
@@ -55,13 +76,8 @@ final class ShellScript {
         if (afterUserPrompt != null) {
             return afterUserPrompt;
         }
-        if (console && line.startsWith("# ")) {
-            String rest = line.substring(2).stripLeading();
-            int space = rest.indexOf(' ');
-            String first = space < 0 ? rest : rest.substring(0, space);
-            return CommandCatalog.isKnown(first) ? rest : null;
-        }
-        return null;
+        boolean root = rootPrompts && line.startsWith("# ") && CommandCatalog.isKnown(firstWord(line.substring(2)));
+        return root ? line.substring(2).stripLeading() : null;
     }
 
     /** user@host:~$ cmd, [user@host dir]$ cmd, root@host:/# cmd and PS C:\> cmd prompts. */

@@ -173,6 +173,10 @@ class CommandRiskParsingTest {
                 .isEqualTo("destructive");
         assertThat(classifier.classify("console", "# a comment\nls", null).risk())
                 .isEqualTo("read-only");
+        assertThat(classifier
+                        .classify("console", "# kubectl get pods lists them\nkubectl delete pod x", null)
+                        .risk())
+                .isEqualTo("destructive");
     }
 
     @Test
