@@ -20,8 +20,7 @@ final class ShellParser {
     private final int n;
     private final int depth;
     private int pos;
-    private final StringBuilder word = new StringBuilder();
-    private boolean inWord;
+    private final ShellWord word;
     private boolean inTest;
     private int parens;
     private String pendingRedirect;
@@ -36,6 +35,7 @@ final class ShellParser {
         this.s = s;
         this.n = s.length();
         this.depth = depth;
+        this.word = new ShellWord(s, this::nested);
     }
 
     static Parsed parse(String line) {
@@ -55,7 +55,7 @@ final class ShellParser {
         while (pos < n) {
             char c = s.charAt(pos);
             if (inTest && "|&()<>".indexOf(c) >= 0) {
-                append(c); // inside [[ ]] these are operators of the test, not of the shell
+                pos = word.append(c, pos); // inside [[ ]] these are operators of the test, not of the shell
                 continue;
             }
             switch (c) {
@@ -68,8 +68,8 @@ final class ShellParser {
                     pos++;
                 }
                 case '#' -> {
-                    if (inWord) {
-                        append(c);
+                    if (word.started()) {
+                        pos = word.append(c, pos);
                     } else {
                         int end = s.indexOf('\n', pos);
                         end = end < 0 ? n : end;
@@ -77,17 +77,11 @@ final class ShellParser {
                         pos = end;
                     }
                 }
-                case '\'' -> {
-                    inWord = true;
-                    int end = s.indexOf('\'', pos + 1);
-                    end = end < 0 ? n : end;
-                    word.append(s, pos + 1, end);
-                    pos = end + 1;
-                }
-                case '"' -> doubleQuoted();
-                case '\\' -> escape();
-                case '$' -> dollar();
-                case '`' -> backtick();
+                case '\'' -> pos = word.singleQuoted(pos);
+                case '"' -> pos = word.doubleQuoted(pos);
+                case '\\' -> pos = word.escape(pos);
+                case '$' -> pos = word.dollar(pos);
+                case '`' -> pos = word.backtick(pos);
                 case '|' -> {
                     endCommand();
                     pos += pos + 1 < n && (s.charAt(pos + 1) == '|' || s.charAt(pos + 1) == '&') ? 2 : 1;
@@ -96,89 +90,10 @@ final class ShellParser {
                 case '(' -> openParen();
                 case ')' -> closeParen();
                 case '<', '>' -> angle(c);
-                default -> append(c);
+                default -> pos = word.append(c, pos);
             }
         }
         endCommand();
-    }
-
-    private void append(char c) {
-        word.append(c);
-        inWord = true;
-        pos++;
-    }
-
-    private void escape() {
-        if (pos + 1 >= n) {
-            pos++;
-            return;
-        }
-        char next = s.charAt(pos + 1);
-        if (next != '\n') {
-            word.append(next);
-            inWord = true;
-        }
-        pos += 2;
-    }
-
-    private void doubleQuoted() {
-        inWord = true;
-        pos++;
-        while (pos < n) {
-            char c = s.charAt(pos);
-            if (c == '"') {
-                pos++;
-                return;
-            } else if (c == '\\' && pos + 1 < n) {
-                char next = s.charAt(pos + 1);
-                if ("\"\\$`".indexOf(next) >= 0) {
-                    word.append(next);
-                } else if (next != '\n') {
-                    word.append(c).append(next);
-                }
-                pos += 2;
-            } else if (c == '$') {
-                dollar();
-            } else if (c == '`') {
-                backtick();
-            } else {
-                word.append(c);
-                pos++;
-            }
-        }
-    }
-
-    private void dollar() {
-        inWord = true;
-        char next = pos + 1 < n ? s.charAt(pos + 1) : ' ';
-        if (next == '(' && pos + 2 < n && s.charAt(pos + 2) == '(') {
-            int close = ShellSpans.closeParen(s, pos + 1); // $(( arithmetic )) runs nothing
-            word.append(s, pos, Math.min(close + 1, n));
-            pos = close + 1;
-        } else if (next == '(') {
-            int close = ShellSpans.closeParen(s, pos + 1);
-            nested(s.substring(pos + 2, Math.min(close, n)));
-            word.append(s, pos, Math.min(close + 1, n));
-            pos = close + 1;
-        } else if (next == '{') {
-            int close = ShellSpans.closeBrace(s, pos + 1);
-            word.append(s, pos, Math.min(close + 1, n));
-            pos = close + 1;
-        } else if ("#?$!@*-0123456789".indexOf(next) >= 0) {
-            word.append(s, pos, pos + 2);
-            pos += 2;
-        } else {
-            word.append('$');
-            pos++;
-        }
-    }
-
-    private void backtick() {
-        inWord = true;
-        int close = ShellSpans.closeBacktick(s, pos + 1);
-        nested(s.substring(pos + 1, Math.min(close, n)));
-        word.append(s, pos, Math.min(close + 1, n));
-        pos = close + 1;
     }
 
     private void nested(String inner) {
@@ -202,13 +117,11 @@ final class ShellParser {
     }
 
     private void openParen() {
-        if (inWord && !word.isEmpty() && word.charAt(word.length() - 1) == '=') {
-            int close = ShellSpans.closeParen(s, pos); // arr=(a b c)
-            word.append(s, pos, Math.min(close + 1, n));
-            pos = close + 1;
+        if (word.endsWith('=')) {
+            pos = word.appendSpan(pos, ShellSpans.closeParen(s, pos) + 1); // arr=(a b c)
             return;
         }
-        if (!inWord && words.isEmpty() && pos + 1 < n && s.charAt(pos + 1) == '(') {
+        if (!word.started() && words.isEmpty() && pos + 1 < n && s.charAt(pos + 1) == '(') {
             int close = ShellSpans.closeParen(s, pos); // (( arithmetic ))
             words.add("((");
             pos = close + 1;
@@ -249,22 +162,15 @@ final class ShellParser {
         char next = pos + 1 < n ? s.charAt(pos + 1) : ' ';
         int placeholder = c == '<' ? ShellSpans.placeholderEnd(s, pos) : -1;
         if (placeholder > 0) {
-            word.append(s, pos, placeholder + 1); // <pod-name>: a runbook placeholder, not redirections
-            inWord = true;
-            pos = placeholder + 1;
+            pos = word.appendSpan(pos, placeholder + 1); // <pod-name>: a runbook placeholder, not redirections
             return;
         }
-        if (next == '(' && !inWord) {
-            int close = ShellSpans.closeParen(s, pos + 1); // <(cmd) process substitution
-            nested(s.substring(pos + 2, Math.min(close, n)));
-            word.append(s, pos, Math.min(close + 1, n));
-            inWord = true;
-            pos = close + 1;
+        if (next == '(' && !word.started()) {
+            pos = word.processSubstitution(pos);
             return;
         }
-        if (inWord && word.chars().allMatch(Character::isDigit)) {
-            word.setLength(0); // 2> : the digits name a file descriptor
-            inWord = false;
+        if (word.isDescriptor()) {
+            word.discard();
         }
         endWord();
         String op = ShellSpans.redirectOperator(s, pos, c);
@@ -273,12 +179,10 @@ final class ShellParser {
     }
 
     private void endWord() {
-        if (!inWord) {
+        if (!word.started()) {
             return;
         }
-        String w = word.toString();
-        word.setLength(0);
-        inWord = false;
+        String w = word.take();
         if (pendingRedirect != null) {
             redirects.add(new Redirect(pendingRedirect, w));
             pendingRedirect = null;
