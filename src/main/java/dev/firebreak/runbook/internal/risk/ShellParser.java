@@ -23,6 +23,7 @@ final class ShellParser {
     private final ShellWord word;
     private boolean inTest;
     private int parens;
+    private int alternatives;
     private String pendingRedirect;
     private final List<String> words = new ArrayList<>();
     private final List<Redirect> redirects = new ArrayList<>();
@@ -83,8 +84,16 @@ final class ShellParser {
                 case '$' -> pos = word.dollar(pos);
                 case '`' -> pos = word.backtick(pos);
                 case '|' -> {
+                    boolean pipe = pos + 1 >= n || (s.charAt(pos + 1) != '|' && s.charAt(pos + 1) != '&');
+                    int before = out.size();
+                    int kept = alternatives;
                     endCommand();
-                    pos += pos + 1 < n && (s.charAt(pos + 1) == '|' || s.charAt(pos + 1) == '&') ? 2 : 1;
+                    if (pipe
+                            && out.size() == before + 1
+                            && out.get(before).words().size() == 1) {
+                        alternatives = kept + 1; // maybe the start|restart) alternatives of a case pattern
+                    }
+                    pos += pipe ? 1 : 2;
                 }
                 case '&' -> ampersand();
                 case '(' -> openParen();
@@ -150,11 +159,15 @@ final class ShellParser {
         if (parens > 0) {
             parens--;
             endCommand();
-        } else {
-            words.clear(); // a case pattern such as  start)  or  *)
-            redirects.clear();
+        } else if (words.size() <= 1 && redirects.isEmpty()) {
+            words.clear(); // a case pattern such as  start)  or  *)  or  start|restart)
             pendingRedirect = null;
+            out.subList(out.size() - Math.min(alternatives, out.size()), out.size())
+                    .clear();
+        } else {
+            endCommand(); // closes a subshell opened on an earlier line: (cd /tmp \n rm -rf x)
         }
+        alternatives = 0;
         pos++;
     }
 
@@ -205,5 +218,6 @@ final class ShellParser {
         redirects.clear();
         pendingRedirect = null;
         inTest = false;
+        alternatives = 0;
     }
 }

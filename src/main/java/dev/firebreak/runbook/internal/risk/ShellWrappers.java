@@ -151,6 +151,13 @@ final class ShellWrappers {
         List<String> positionals = inv.positionals(Vocabulary.of("""
                 -p -i -l -o -F -J -L -R -D -b -c -E -m -S -W -w -B -O -Q
                 """));
+        if (positionals.size() < 2 && !inv.stdin().isEmpty()) {
+            Verdict remote = null; // ssh host <<EOF ... EOF runs the body remotely
+            for (String body : inv.stdin()) {
+                remote = Verdict.max(remote, inv.runScript(body));
+            }
+            return remote != null ? remote : Verdict.readOnly("ssh runs nothing");
+        }
         if (positionals.size() < 2) {
             return Verdict.mutating("ssh opens an interactive session (assumed mutating)");
         }

@@ -153,6 +153,32 @@ class CommandRiskParsingTest {
     }
 
     @Test
+    void casePatternAlternativesAreNotCommands() {
+        String script = "case \"$1\" in\n  start|restart)\n    kubectl get pods ;;\n  -h|--help) usage ;;\nesac";
+        assertThat(classifier.lines("bash", script))
+                .extracting(LineAssessment::risk)
+                .containsOnly("read-only", "mutating");
+        assertThat(classifier.lines("bash", script))
+                .extracting(LineAssessment::reason)
+                .containsExactly("kubectl get is read-only", "unknown command 'usage' (assumed mutating)");
+    }
+
+    @Test
+    void subshellClosedOnALaterLineKeepsItsCommands() {
+        assertThat(risk("(cd /tmp\n rm -rf cache)")).isEqualTo("destructive");
+        assertThat(risk("ls | grep x\ncase $a in\n  b) echo ;;\nesac")).isEqualTo("read-only");
+        assertThat(classifier.lines("bash", "ls | grep x\ncase $a in\n  b) echo ;;\nesac"))
+                .hasSize(2);
+    }
+
+    @Test
+    void sshHeredocRunsRemotely() {
+        assertThat(risk("ssh db-1 <<'EOF'\nsudo systemctl status postgresql\nEOF"))
+                .isEqualTo("read-only");
+        assertThat(risk("ssh db-1 <<'EOF'\nsudo rm -rf /var/lib/pg\nEOF")).isEqualTo("destructive");
+    }
+
+    @Test
     void consoleTranscriptsIgnoreOutputLines() {
         String transcript = """
                 $ kubectl get pods
