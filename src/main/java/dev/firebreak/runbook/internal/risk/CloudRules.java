@@ -17,31 +17,19 @@ final class CloudRules {
             "--color",
             "--cli-read-timeout",
             "--cli-connect-timeout");
-    private static final List<String> READ_PREFIXES = List.of(
-            "describe",
-            "list",
-            "get",
-            "head",
-            "lookup",
-            "search",
-            "batch-get",
-            "scan",
-            "query",
-            "filter",
-            "tail",
-            "wait",
-            "validate",
-            "estimate",
-            "preview",
-            "simulate",
-            "show",
-            "read",
-            "print",
-            "info",
-            "version",
-            "logs");
-    private static final List<String> DELETE_PREFIXES =
-            List.of("delete", "terminate", "remove", "deregister", "purge", "destroy", "rm", "rb", "wipe");
+    private static final List<String> READ_PREFIXES = List.copyOf(Vocabulary.of("""
+            describe list ls get head lookup search batch-get scan query filter tail wait validate estimate
+            preview simulate show read print info version logs status health members analyze check diff
+            history tree stats proxy-status proxy-config
+            """));
+    private static final List<String> WRITE_PREFIXES = List.copyOf(Vocabulary.of("""
+            create update set put sync apply start stop restart reboot scale deploy reconcile suspend resume
+            patch write add enable disable rollback upgrade install import promote failover attach detach
+            resize move copy cp mv run exec invoke modify tag untag register associate disassociate revoke
+            grant authorize cancel send publish replace rotate renew approve
+            """));
+    private static final List<String> DELETE_PREFIXES = List.of(
+            "delete", "del", "terminate", "remove", "deregister", "purge", "destroy", "rm", "rb", "wipe", "uninstall");
     private static final Set<String> TERRAFORM_READS = Vocabulary.orNone("""
                     plan show validate output version providers graph console help
                     """);
@@ -50,8 +38,11 @@ final class CloudRules {
 
     static void register(Map<String, CommandRule> rules) {
         rules.put("aws", CloudRules::aws);
-        rules.put("gcloud", inv -> byVerb(label(inv, inv.positionals(Set.of())), inv.positionals(Set.of())));
-        rules.put("az", inv -> byVerb(label(inv, inv.positionals(Set.of())), inv.positionals(Set.of())));
+        // Cloud and platform CLIs share the shape "tool group... verb": the verb decides.
+        for (String tool : Vocabulary.of(
+                "gcloud az vault etcdctl consul nomad argocd flux istioctl linkerd velero eksctl doctl")) {
+            rules.put(tool, inv -> byVerb(inv.name(), inv.positionals(Set.of())));
+        }
         for (String terraform : new String[] {"terraform", "tofu", "terragrunt"}) {
             rules.put(terraform, CloudRules::terraform);
         }
@@ -81,29 +72,37 @@ final class CloudRules {
         if (inv.has("--dry-run")) {
             return Verdict.readOnly("aws " + service + " " + op + " --dry-run changes nothing");
         }
-        return byVerb(label(inv, positionals), List.of(op));
+        return byVerb("aws " + positionals.get(0), List.of(op));
     }
 
-    /** Destructive if any verb deletes, read-only if one only reads, otherwise mutating. */
-    private static Verdict byVerb(String command, List<String> words) {
-        boolean reads = words.isEmpty();
-        for (String raw : words) {
-            String word = raw.toLowerCase(Locale.ROOT);
+    /**
+     * The first word that is a known verb decides: group words before it (compute instances, kv)
+     * are not verbs, and names after it (sync status-page) must not count as one.
+     */
+    private static Verdict byVerb(String tool, List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i).toLowerCase(Locale.ROOT);
             if (startsWithVerb(word, DELETE_PREFIXES) || word.equals("reset")) {
-                return Verdict.destructive(command + " deletes cloud resources");
+                return Verdict.destructive(label(tool, words, i) + " deletes resources");
             }
             if (word.equals("get-credentials") || word.equals("login")) {
-                return Verdict.mutating(command + " writes local credentials");
+                return Verdict.mutating(label(tool, words, i) + " writes local credentials");
             }
-            reads |= startsWithVerb(word, READ_PREFIXES);
+            if (startsWithVerb(word, WRITE_PREFIXES)) {
+                return Verdict.mutating(label(tool, words, i) + " changes resources");
+            }
+            if (startsWithVerb(word, READ_PREFIXES)) {
+                return Verdict.readOnly(label(tool, words, i) + " is read-only");
+            }
         }
-        return reads
-                ? Verdict.readOnly(command + " is read-only")
-                : Verdict.mutating(command + " changes cloud resources");
+        return words.isEmpty()
+                ? Verdict.readOnly(tool + " only prints help")
+                : Verdict.mutating(label(tool, words, Math.min(words.size(), 3) - 1) + " changes resources");
     }
 
-    private static String label(Invocation inv, List<String> positionals) {
-        return inv.name() + " " + String.join(" ", positionals.subList(0, Math.min(positionals.size(), 3)));
+    /** The tool and its words up to the verb at {@code last}, leaving out names and values after it. */
+    private static String label(String tool, List<String> words, int last) {
+        return last < 0 ? tool : tool + " " + String.join(" ", words.subList(0, last + 1));
     }
 
     private static boolean startsWithVerb(String word, List<String> verbs) {

@@ -293,6 +293,17 @@ class CommandRiskShellRulesTest {
                 az vm list                                                    => read-only
                 az group delete --name rg                                     => destructive
                 az vm restart --name vm                                       => mutating
+                gcloud logging read 'severity>=ERROR' --limit 50              => read-only
+                aws cloudwatch get-metric-statistics --namespace AWS/EC2      => read-only
+                vault kv get secret/app                                       => read-only
+                vault kv put secret/app key=value                             => mutating
+                vault kv destroy -versions=1 secret/app                       => destructive
+                etcdctl endpoint health                                       => read-only
+                etcdctl del /registry/x                                       => destructive
+                argocd app get myapp                                          => read-only
+                argocd app sync status-page                                   => mutating
+                argocd app delete myapp                                       => destructive
+                flux reconcile kustomization apps                             => mutating
                 redis-cli ping                                                => read-only
                 redis-cli LLEN metamorphic_guard:tasks                        => read-only
                 redis-cli HGETALL metamorphic_guard:workers                   => read-only
