@@ -10,8 +10,11 @@ import java.util.Locale;
  */
 final class SqlRisk {
 
-    /** One statement: the zero-based line where it starts, its text, its keywords upper-cased. */
-    record Statement(int line, String text, List<String> keywords) {}
+    /**
+     * One statement: the zero-based line where it starts, its text, its keywords upper-cased, and
+     * the indexes of keywords that begin a line.
+     */
+    record Statement(int line, String text, List<String> keywords, List<Integer> lineStarts) {}
 
     private SqlRisk() {}
 
@@ -25,60 +28,110 @@ final class SqlRisk {
     }
 
     static List<Statement> statements(String sql) {
-        List<Statement> result = new ArrayList<>();
-        List<String> keywords = new ArrayList<>();
-        int n = sql.length();
-        int line = 0;
-        int startLine = 0;
-        int start = -1;
-        boolean lineStart = true;
-        for (int i = 0; i < n; i++) {
-            char c = sql.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = true;
-                continue;
+        return new Splitter(sql).split();
+    }
+
+    /**
+     * Splits at ';', at psql/mysql \g and \G terminators and at T-SQL "GO" lines, remembering which
+     * keywords start a line: runbooks often omit ';' between statements.
+     */
+    private static final class Splitter {
+        private final String sql;
+        private final int n;
+        private final List<Statement> result = new ArrayList<>();
+        private final List<String> keywords = new ArrayList<>();
+        private final List<Integer> lineStarts = new ArrayList<>();
+        private int line;
+        private int startLine;
+        private int start = -1;
+
+        Splitter(String sql) {
+            this.sql = sql;
+            this.n = sql.length();
+        }
+
+        List<Statement> split() {
+            boolean lineStart = true;
+            for (int i = 0; i < n; i++) {
+                char c = sql.charAt(i);
+                if (c == '\n') {
+                    line++;
+                    lineStart = true;
+                    continue;
+                }
+                if (Character.isWhitespace(c)) {
+                    continue;
+                }
+                boolean atLineStart = lineStart;
+                lineStart = false;
+                if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                    i = endOfLine(sql, i) - 1;
+                } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                    int end = sql.indexOf("*/", i + 2);
+                    int stop = end < 0 ? n : end + 2;
+                    line += count(sql, i, stop);
+                    i = stop - 1;
+                } else if (c == '\\' && atLineStart && keywords.isEmpty()) {
+                    int end = endOfLine(sql, i); // psql meta-command: one line, no semicolon
+                    String meta = sql.substring(i, end).strip();
+                    result.add(new Statement(line, meta, List.of(meta), List.of()));
+                    i = end - 1;
+                } else if (c == ';'
+                        || (c == '\\' && i + 1 < n && (sql.charAt(i + 1) == 'g' || sql.charAt(i + 1) == 'G'))) {
+                    finish(c == ';' ? i + 1 : i);
+                    i = c == ';' ? i : endOfWord(i + 1) - 1;
+                } else {
+                    if (start < 0) {
+                        start = i;
+                        startLine = line;
+                    }
+                    int before = keywords.size();
+                    int end = skipToken(sql, i, keywords);
+                    if (atLineStart && keywords.size() > before) {
+                        if (keywords.get(before).equals("GO") && endOfLine(sql, end) == end + blank(end)) {
+                            keywords.remove(before); // T-SQL batch separator
+                            finish(i);
+                        } else {
+                            lineStarts.add(before);
+                        }
+                    }
+                    line += count(sql, i, end);
+                    i = end - 1;
+                }
             }
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            boolean atLineStart = lineStart;
-            lineStart = false;
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                i = endOfLine(sql, i) - 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                int stop = end < 0 ? n : end + 2;
-                line += count(sql, i, stop);
-                i = stop - 1;
-            } else if (c == '\\' && atLineStart && keywords.isEmpty()) {
-                int end = endOfLine(sql, i); // psql meta-command: one line, no semicolon
+            finish(n);
+            return result;
+        }
+
+        private void finish(int end) {
+            if (start >= 0 && !keywords.isEmpty()) {
                 result.add(new Statement(
-                        line,
-                        sql.substring(i, end).strip(),
-                        List.of(sql.substring(i, end).strip())));
-                i = end - 1;
-            } else if (c == ';') {
-                if (start >= 0) {
-                    result.add(
-                            new Statement(startLine, sql.substring(start, i + 1).strip(), List.copyOf(keywords)));
-                }
-                keywords.clear();
-                start = -1;
-            } else {
-                if (start < 0) {
-                    start = i;
-                    startLine = line;
-                }
-                int end = skipToken(sql, i, keywords);
-                line += count(sql, i, end);
-                i = end - 1;
+                        startLine,
+                        sql.substring(start, Math.max(start, end)).strip(),
+                        List.copyOf(keywords),
+                        List.copyOf(lineStarts)));
             }
+            keywords.clear();
+            lineStarts.clear();
+            start = -1;
         }
-        if (start >= 0) {
-            result.add(new Statement(startLine, sql.substring(start).strip(), List.copyOf(keywords)));
+
+        private int endOfWord(int from) {
+            int i = from;
+            while (i < n && Character.isLetter(sql.charAt(i))) {
+                i++;
+            }
+            return i;
         }
-        return result;
+
+        /** How many blank characters follow {@code from} before the end of its line. */
+        private int blank(int from) {
+            int i = from;
+            while (i < n && sql.charAt(i) != '\n' && Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            }
+            return i - from;
+        }
     }
 
     /** Skips one token starting at i, recording it if it is a word; returns the index after it. */

@@ -53,8 +53,32 @@ final class SqlStatements {
 
     private SqlStatements() {}
 
+    /** Statement keywords that, at the start of a line, begin a statement missing its ';'. */
+    private static final Set<String> STARTERS = Vocabulary.of("""
+            SELECT INSERT UPDATE DELETE DROP TRUNCATE ALTER CREATE GRANT REVOKE MERGE VACUUM REINDEX
+            """);
+
+    /**
+     * The statement's verdict, raised by any line that starts another statement: a runbook's
+     * "SELECT ... (newline) DELETE FROM jobs" without ';' must not hide the DELETE.
+     */
     static Verdict judge(SqlRisk.Statement statement) {
+        Verdict verdict = judgeKeywords(statement, statement.keywords());
         List<String> k = statement.keywords();
+        List<Integer> starts = statement.lineStarts().stream()
+                .filter(i -> i > 0 && STARTERS.contains(k.get(i)))
+                .toList();
+        if (k.isEmpty() || k.get(0).equals("EXPLAIN")) {
+            return verdict;
+        }
+        for (int j = 0; j < starts.size(); j++) {
+            int end = j + 1 < starts.size() ? starts.get(j + 1) : k.size();
+            verdict = Verdict.max(verdict, judgeKeywords(statement, k.subList(starts.get(j), end)));
+        }
+        return verdict;
+    }
+
+    private static Verdict judgeKeywords(SqlRisk.Statement statement, List<String> k) {
         if (k.isEmpty()) {
             return Verdict.readOnly("empty SQL statement");
         }
@@ -129,7 +153,7 @@ final class SqlStatements {
         if (body >= k.size()) {
             return Verdict.readOnly("EXPLAIN ANALYZE of nothing");
         }
-        Verdict inner = judge(new SqlRisk.Statement(statement.line(), statement.text(), k.subList(body, k.size())));
+        Verdict inner = judgeKeywords(statement, k.subList(body, k.size()));
         return new Verdict(inner.risk(), "EXPLAIN ANALYZE executes the statement: " + inner.reason());
     }
 

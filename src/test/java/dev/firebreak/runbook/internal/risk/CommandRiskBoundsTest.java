@@ -45,6 +45,7 @@ class CommandRiskBoundsTest {
                 Arguments.of("sql", "dollar quotes", fill("$a$ ")),
                 Arguments.of("sql", "quotes", fill("'")),
                 Arguments.of("sql", "statements", fill("SELECT 1; ")),
+                Arguments.of("sql", "statements without semicolons", fill("SELECT 1\nUPDATE t SET a = 1\n")),
                 Arguments.of("redis", "commands", fill("GET a\n")),
                 Arguments.of("promql", "query", fill("sum(")),
                 Arguments.of("python", "code", fill("x = 1\n")));

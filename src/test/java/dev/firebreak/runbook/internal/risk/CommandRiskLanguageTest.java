@@ -99,6 +99,20 @@ class CommandRiskLanguageTest {
         assertThat(sqlRisk("SELECT 'a;b' AS x; SELECT \"weird;name\" FROM t;")).isEqualTo("read-only");
     }
 
+    @Test
+    void sqlStatementsWithoutSemicolonsStillCount() {
+        assertThat(sqlRisk("SELECT count(*) FROM jobs\nDELETE FROM jobs WHERE state = 'done'"))
+                .isEqualTo("destructive");
+        assertThat(sqlRisk("SELECT 1\nUPDATE t SET a = 1 WHERE id = 2")).isEqualTo("mutating");
+        assertThat(sqlRisk("UPDATE t\nSET a = 1\nWHERE id = 2;")).isEqualTo("mutating");
+        assertThat(sqlRisk("INSERT INTO archive\nSELECT * FROM jobs;")).isEqualTo("mutating");
+        assertThat(sqlRisk("SELECT a\nFROM t\nUNION\nSELECT b FROM u;")).isEqualTo("read-only");
+        assertThat(sqlRisk("EXPLAIN\nDELETE FROM t;")).isEqualTo("read-only");
+        assertThat(sqlRisk("SHOW PROCESSLIST\\G\nKILL 123;")).isEqualTo("mutating");
+        assertThat(sqlRisk("SELECT 1\nGO\nTRUNCATE TABLE t\nGO")).isEqualTo("destructive");
+        assertThat(classifier.lines("sql", "SELECT 1\nGO\nSELECT 2\nGO")).hasSize(2);
+    }
+
     private String sqlRisk(String sql) {
         return classifier.classify("sql", sql, null).risk();
     }
