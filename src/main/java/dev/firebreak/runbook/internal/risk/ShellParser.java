@@ -24,6 +24,7 @@ final class ShellParser {
     private boolean inTest;
     private int parens;
     private int alternatives;
+    private boolean piped;
     private String pendingRedirect;
     private final List<String> words = new ArrayList<>();
     private final List<Redirect> redirects = new ArrayList<>();
@@ -88,6 +89,7 @@ final class ShellParser {
                     int before = out.size();
                     int kept = alternatives;
                     endCommand();
+                    piped = pipe;
                     if (pipe
                             && out.size() == before + 1
                             && out.get(before).words().size() == 1) {
@@ -212,12 +214,13 @@ final class ShellParser {
     private void endCommand() {
         endWord();
         if (!words.isEmpty() || !redirects.isEmpty()) {
-            out.add(new SimpleCommand(List.copyOf(words), List.copyOf(redirects), List.of()));
+            out.add(new SimpleCommand(List.copyOf(words), List.copyOf(redirects), List.of(), piped));
         }
         words.clear();
         redirects.clear();
         pendingRedirect = null;
         inTest = false;
         alternatives = 0;
+        piped = false;
     }
 }

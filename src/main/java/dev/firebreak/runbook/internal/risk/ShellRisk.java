@@ -25,8 +25,11 @@ final class ShellRisk {
     /** The highest verdict of a line's commands, or null when it holds no command (fi, done, }). */
     Verdict judgeLine(List<SimpleCommand> commands, int depth) {
         Verdict worst = null;
+        List<String> piped = List.of();
         for (SimpleCommand command : commands) {
-            worst = Verdict.max(worst, judge(command, depth));
+            // echo "DROP TABLE x" | psql: the text piped in is what psql runs
+            worst = Verdict.max(worst, judge(command, command.piped() ? piped : List.of(), depth));
+            piped = command.knownOutput();
         }
         return worst;
     }
@@ -41,7 +44,7 @@ final class ShellRisk {
         return parsed.tooDeep() ? Verdict.max(verdict, tooDeep()) : verdict;
     }
 
-    Verdict judge(SimpleCommand command, int depth) {
+    Verdict judge(SimpleCommand command, List<String> pipedIn, int depth) {
         List<String> words = command.words();
         int start = 0;
         while (start < words.size() && PREFIX_KEYWORDS.contains(words.get(start))) {
@@ -57,7 +60,7 @@ final class ShellRisk {
         }
         Verdict verdict = null;
         if (start < words.size()) {
-            verdict = judgeWords(words.subList(start, words.size()), stdin(command), depth);
+            verdict = judgeWords(words.subList(start, words.size()), stdin(command, pipedIn), depth);
         } else if (assigned) {
             verdict = Verdict.readOnly("variable assignment");
         }
@@ -102,12 +105,14 @@ final class ShellRisk {
         return Verdict.unknown(name);
     }
 
-    private static List<String> stdin(SimpleCommand command) {
+    private static List<String> stdin(SimpleCommand command, List<String> pipedIn) {
         if (command.heredocs().isEmpty()
+                && pipedIn.isEmpty()
                 && command.redirects().stream().noneMatch(r -> r.operator().equals("<<<"))) {
             return List.of();
         }
-        List<String> stdin = new ArrayList<>(command.heredocs());
+        List<String> stdin = new ArrayList<>(pipedIn);
+        stdin.addAll(command.heredocs());
         for (Redirect redirect : command.redirects()) {
             if (redirect.operator().equals("<<<")) {
                 stdin.add(redirect.target());

@@ -66,7 +66,7 @@ final class ToolchainRules {
         if (args.isEmpty()) {
             return inv.stdin().isEmpty()
                     ? Verdict.mutating(inv.name() + " starts an interactive session (assumed mutating)")
-                    : Verdict.mutating(inv.name() + " runs code from a heredoc (assumed mutating)");
+                    : Verdict.mutating(inv.name() + " runs code from its input (assumed mutating)");
         }
         if (inv.has("--version", "-V", "--help", "-h")) {
             return Verdict.readOnly(inv.name() + " --version is read-only");

@@ -96,6 +96,17 @@ class CommandRiskParsingTest {
     }
 
     @Test
+    void textPipedIntoAnInterpreterIsJudged() {
+        assertThat(risk("echo \"DROP TABLE x\" | psql -h db")).isEqualTo("destructive");
+        assertThat(risk("echo 'SELECT 1' | psql")).isEqualTo("read-only");
+        assertThat(risk("cat <<EOF | psql\nDELETE FROM t;\nEOF")).isEqualTo("destructive");
+        assertThat(risk("echo 'LLEN q' | redis-cli")).isEqualTo("read-only");
+        assertThat(risk("cat <<'EOF' | bash\nrm -rf /tmp/x\nEOF")).isEqualTo("destructive");
+        assertThat(risk("echo hello | grep h")).isEqualTo("read-only");
+        assertThat(risk("echo x || psql")).isEqualTo("mutating");
+    }
+
+    @Test
     void heredocLinesAreNotReportedAsCommands() {
         List<LineAssessment> lines = classifier.lines("bash", "cat <<EOF\nrm -rf /\nEOF\nls");
         assertThat(lines).extracting(LineAssessment::line).containsExactly(0, 3);
