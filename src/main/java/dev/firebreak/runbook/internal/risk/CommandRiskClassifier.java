@@ -21,7 +21,8 @@ public final class CommandRiskClassifier {
     /**
      * @param language the fence's language as the model reports it (bash, promql, sql, json, ...)
      * @param code the block's code
-     * @param context the prose just before the block (a "USE WITH CAUTION" warning raises risk)
+     * @param context the prose just before or after the block, or null; a caution marker in it
+     *     ("USE WITH CAUTION", "WARNING: this deletes data") makes the block destructive
      */
     public Assessment classify(String language, String code, String context) {
         BlockLanguage kind = BlockLanguage.of(language);
@@ -31,8 +32,7 @@ public final class CommandRiskClassifier {
         BlockAnalysis analysis = BlockAnalysis.of(kind, language, code == null ? "" : code);
         Risk risk = Risk.READ_ONLY;
         for (LineAssessment line : analysis.lines()) {
-            Risk lineRisk =
-                    Risk.valueOf(line.risk().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            Risk lineRisk = Risk.ofLabel(line.risk());
             risk = lineRisk.compareTo(risk) > 0 ? lineRisk : risk;
         }
         List<String> markers = new ArrayList<>();

@@ -15,4 +15,13 @@ enum Risk {
     String label() {
         return label;
     }
+
+    static Risk ofLabel(String label) {
+        for (Risk risk : values()) {
+            if (risk.label.equals(label)) {
+                return risk;
+            }
+        }
+        throw new IllegalArgumentException("unknown risk " + label);
+    }
 }
