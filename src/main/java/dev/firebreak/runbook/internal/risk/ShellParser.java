@@ -25,6 +25,8 @@ final class ShellParser {
     private int parens;
     private int alternatives;
     private boolean piped;
+    private final List<String> heredocs = new ArrayList<>();
+    private int heredocOwner = -1;
     private String pendingRedirect;
     private final List<String> words = new ArrayList<>();
     private final List<Redirect> redirects = new ArrayList<>();
@@ -68,6 +70,9 @@ final class ShellParser {
                 case '\n', ';' -> {
                     endCommand();
                     pos++;
+                    if (c == '\n' && depth > 0 && !heredocs.isEmpty()) {
+                        readHeredocs(); // top-level lines get their bodies from ShellScript
+                    }
                 }
                 case '#' -> {
                     if (word.started()) {
@@ -199,7 +204,11 @@ final class ShellParser {
         }
         String w = word.take();
         if (pendingRedirect != null) {
-            redirects.add(new Redirect(pendingRedirect, w));
+            Redirect redirect = new Redirect(pendingRedirect, w);
+            redirects.add(redirect);
+            if (redirect.isHeredoc()) {
+                heredocs.add(w);
+            }
             pendingRedirect = null;
             return;
         }
@@ -215,6 +224,7 @@ final class ShellParser {
         endWord();
         if (!words.isEmpty() || !redirects.isEmpty()) {
             out.add(new SimpleCommand(List.copyOf(words), List.copyOf(redirects), List.of(), piped));
+            heredocOwner = redirects.stream().anyMatch(Redirect::isHeredoc) ? out.size() - 1 : heredocOwner;
         }
         words.clear();
         redirects.clear();
@@ -222,5 +232,28 @@ final class ShellParser {
         inTest = false;
         alternatives = 0;
         piped = false;
+    }
+
+    /** Inside $( ... ) spanning lines, heredoc bodies follow in the same text: consume them here. */
+    private void readHeredocs() {
+        List<String> bodies = new ArrayList<>();
+        for (String delimiter : heredocs) {
+            StringBuilder body = new StringBuilder();
+            while (pos < n) {
+                int end = s.indexOf('\n', pos);
+                end = end < 0 ? n : end;
+                String line = s.substring(pos, end);
+                pos = end + 1;
+                if (line.strip().equals(delimiter)) {
+                    break;
+                }
+                body.append(line).append('\n');
+            }
+            bodies.add(body.toString());
+        }
+        heredocs.clear();
+        if (heredocOwner >= 0) {
+            out.set(heredocOwner, out.get(heredocOwner).withHeredocs(bodies));
+        }
     }
 }

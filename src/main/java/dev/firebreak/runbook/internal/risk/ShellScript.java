@@ -151,7 +151,7 @@ final class ShellScript {
     private List<SimpleCommand> withHeredocs(List<SimpleCommand> commands) {
         List<SimpleCommand> result = new ArrayList<>(commands.size());
         for (SimpleCommand command : commands) {
-            if (command.heredocCount() == 0) {
+            if (command.heredocCount() == 0 || !command.heredocs().isEmpty()) { // none, or read in $( ... )
                 result.add(command);
                 continue;
             }

@@ -107,6 +107,15 @@ class CommandRiskParsingTest {
     }
 
     @Test
+    void heredocInsideASubstitutionDoesNotSwallowLaterLines() {
+        String code = "CONFIG=$(cat <<EOF\nrm -rf / is only data\nEOF\n)\nkubectl delete pod x";
+        assertThat(classifier.classify("bash", code, null).reasons())
+                .containsExactly("kubectl delete removes resources");
+        assertThat(risk("X=$(psql <<SQL\nSELECT 1;\nSQL\n)")).isEqualTo("read-only");
+        assertThat(risk("X=$(psql <<SQL\nDROP TABLE t;\nSQL\n)")).isEqualTo("destructive");
+    }
+
+    @Test
     void heredocLinesAreNotReportedAsCommands() {
         List<LineAssessment> lines = classifier.lines("bash", "cat <<EOF\nrm -rf /\nEOF\nls");
         assertThat(lines).extracting(LineAssessment::line).containsExactly(0, 3);
