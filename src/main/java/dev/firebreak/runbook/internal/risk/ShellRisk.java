@@ -50,6 +50,12 @@ final class ShellRisk {
         while (start < words.size() && PREFIX_KEYWORDS.contains(words.get(start))) {
             start++;
         }
+        if (start < words.size() && words.get(start).equals("function") && words.contains("{")) {
+            start = words.indexOf("{") + 1; // function f { cmd ...: judge the body's first command
+            while (start < words.size() && PREFIX_KEYWORDS.contains(words.get(start))) {
+                start++;
+            }
+        }
         if (start < words.size() && HEADER_KEYWORDS.contains(words.get(start))) {
             return null; // for x in ...; case $x in; function f {: the loop body is judged line by line
         }

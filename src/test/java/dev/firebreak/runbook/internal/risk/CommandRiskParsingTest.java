@@ -255,6 +255,13 @@ class CommandRiskParsingTest {
     }
 
     @Test
+    void oneLineFunctionBodiesAreJudged() {
+        assertThat(risk("function cleanup { kubectl delete pod x; }")).isEqualTo("destructive");
+        assertThat(risk("cleanup() { kubectl delete pod x; }")).isEqualTo("destructive");
+        assertThat(risk("case $1 in stop) systemctl stop x ;; esac")).isEqualTo("mutating");
+    }
+
+    @Test
     void unknownCommandsAreMutatingAndSaySo() {
         assertThat(classifier
                         .classify("bash", "photon-admin disable-device x", null)
