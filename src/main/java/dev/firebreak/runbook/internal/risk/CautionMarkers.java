@@ -23,7 +23,7 @@ final class CautionMarkers {
         if (lower.contains("use with caution") || lower.contains("caution:") || text.contains("CAUTION")) {
             found.add("marked USE WITH CAUTION");
         }
-        if (text.contains("DANGER") || lower.contains("danger:") || lower.contains("dangerous")) {
+        if (text.contains("DANGER") || lower.contains("danger:")) {
             found.add("marked DANGER");
         }
         if (text.contains("WARNING") || lower.contains("warning:")) {
