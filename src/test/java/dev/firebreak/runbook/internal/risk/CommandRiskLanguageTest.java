@@ -179,6 +179,10 @@ class CommandRiskLanguageTest {
                         .classify("bash", "echo \"WARNING: disk full\"", null)
                         .risk())
                 .isEqualTo("read-only");
+        assertThat(classifier
+                        .classify("bash", "ls", "Nothing dangerous here; warnings are listed below.")
+                        .risk())
+                .isEqualTo("read-only");
         assertThat(classifier.classify("bash", "ls", null).reasons()).containsExactly("ls is read-only");
     }
 
