@@ -237,20 +237,7 @@ final class ShellParser {
     /** Inside $( ... ) spanning lines, heredoc bodies follow in the same text: consume them here. */
     private void readHeredocs() {
         List<String> bodies = new ArrayList<>();
-        for (String delimiter : heredocs) {
-            StringBuilder body = new StringBuilder();
-            while (pos < n) {
-                int end = s.indexOf('\n', pos);
-                end = end < 0 ? n : end;
-                String line = s.substring(pos, end);
-                pos = end + 1;
-                if (line.strip().equals(delimiter)) {
-                    break;
-                }
-                body.append(line).append('\n');
-            }
-            bodies.add(body.toString());
-        }
+        pos = ShellSpans.heredocBodies(s, pos, heredocs, bodies);
         heredocs.clear();
         if (heredocOwner >= 0) {
             out.set(heredocOwner, out.get(heredocOwner).withHeredocs(bodies));

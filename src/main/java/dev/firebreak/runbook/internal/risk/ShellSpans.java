@@ -1,5 +1,7 @@
 package dev.firebreak.runbook.internal.risk;
 
+import java.util.List;
+
 /** Finds where quoted or bracketed shell spans end, by a quote-aware linear scan (no regex). */
 final class ShellSpans {
 
@@ -98,5 +100,28 @@ final class ShellSpans {
             }
         }
         return String.valueOf(c);
+    }
+
+    /**
+     * Reads one heredoc body per delimiter from the lines starting at {@code pos} into {@code
+     * bodies}; returns the position after the last delimiter line.
+     */
+    static int heredocBodies(String s, int pos, List<String> delimiters, List<String> bodies) {
+        int n = s.length();
+        for (String delimiter : delimiters) {
+            StringBuilder body = new StringBuilder();
+            while (pos < n) {
+                int end = s.indexOf('\n', pos);
+                end = end < 0 ? n : end;
+                String line = s.substring(pos, end);
+                pos = end + 1;
+                if (line.strip().equals(delimiter)) {
+                    break;
+                }
+                body.append(line).append('\n');
+            }
+            bodies.add(body.toString());
+        }
+        return pos;
     }
 }
