@@ -365,6 +365,14 @@ class CommandRiskShellRulesTest {
                 stat f; file f; uname -a; id; echo hi; printf '%s' x          => read-only
                 sleep 5; true; test -f x; [ -d /tmp ]                         => read-only
                 nvidia-smi                                                    => read-only
+                egrep x f; rg x; yq '.a' f.yaml; traceroute example.com       => read-only
+                host example.com; less f; more f; htop; lsof -p 1              => read-only
+                printenv HOME; uname -r; pg_isready; netstat -tlnp             => read-only
+                nvidia-smi -r                                                 => destructive
+                wget https://example.com/file.tar.gz                          => read-only
+                tofu destroy                                                  => destructive
+                gzip -c big.log                                               => read-only
+                crontab -r                                                    => destructive
                 python -m json.tool < report.json                             => read-only
                 python3 -m json.tool report.json                              => read-only
                 python scripts/validate_datasets.py                           => mutating
