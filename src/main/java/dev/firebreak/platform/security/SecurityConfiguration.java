@@ -42,6 +42,26 @@ class SecurityConfiguration {
         "/status/**"
     };
 
+    /**
+     * Alert intake authenticates senders with integration keys (in the path, a Bearer token, a
+     * basic-auth password or PagerDuty's routing_key), not with user sessions or tokens; the intake
+     * controllers check the key before anything is stored.
+     */
+    public static final String[] INTAKE = {
+        "/api/v2/alerts", "/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/generic", "/v2/enqueue"
+    };
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain intake(HttpSecurity http) throws Exception {
+        http.securityMatcher(INTAKE)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
