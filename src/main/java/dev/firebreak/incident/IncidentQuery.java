@@ -1,0 +1,9 @@
+package dev.firebreak.incident;
+
+/**
+ * A filter over incidents; null or blank fields match everything.
+ *
+ * @param state triggered, acknowledged, resolved, or "open" for the first two
+ * @param text words in the title, group key, service or route
+ */
+public record IncidentQuery(String state, String severity, String text, int limit) {}

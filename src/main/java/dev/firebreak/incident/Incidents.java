@@ -1,0 +1,239 @@
+package dev.firebreak.incident;
+
+import dev.firebreak.incident.internal.IncidentStore;
+import dev.firebreak.incident.internal.RunbookMatcher;
+import dev.firebreak.incident.internal.SeverityScheme;
+import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.security.UserAccounts;
+import dev.firebreak.runbook.RunbookLibrary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What people do with incidents, and how other features read them. Every change lands on the timeline. */
+@Service
+public class Incidents {
+    private static final Set<String> STATES = Set.of("open", "triggered", "acknowledged", "resolved");
+    private static final int MAX_NOTE = 4000;
+
+    private final IncidentStore store;
+    private final RunbookMatcher runbooks;
+    private final RunbookLibrary library;
+    private final UserAccounts users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Incidents(
+            IncidentStore store,
+            RunbookMatcher runbooks,
+            RunbookLibrary library,
+            UserAccounts users,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.runbooks = runbooks;
+        this.library = library;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<Incident> list(IncidentQuery query) {
+        if (query.state() != null
+                && !query.state().isBlank()
+                && !STATES.contains(query.state().toLowerCase(Locale.ROOT))) {
+            throw new FirebreakException.BadInput("state", "state must be open, triggered, acknowledged or resolved");
+        }
+        if (query.limit() < 1 || query.limit() > 500) {
+            throw new FirebreakException.BadInput("limit", "limit must be between 1 and 500");
+        }
+        return store.list(query);
+    }
+
+    public Incident get(long id) {
+        return store.find(id).orElseThrow(() -> new FirebreakException.NotFound("no incident " + id));
+    }
+
+    public IncidentDetails details(long id) {
+        Incident incident = get(id);
+        return new IncidentDetails(
+                incident,
+                incident.responseStatus(clock.instant()),
+                store.alerts(id),
+                store.timeline(id),
+                runbooks.scheme(incident.runbookSlug()).levels());
+    }
+
+    public long countOpen() {
+        return store.countOpen();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Transactional
+    public Incident acknowledge(long id, String actor) {
+        Incident incident = get(id);
+        if (incident.state() == IncidentState.RESOLVED) {
+            throw new FirebreakException.Conflict("incident " + id + " is resolved; it cannot be acknowledged");
+        }
+        if (incident.state() == IncidentState.ACKNOWLEDGED) {
+            throw new FirebreakException.Conflict(
+                    "incident " + id + " is already acknowledged by " + incident.acknowledgedBy());
+        }
+        Instant now = clock.instant();
+        store.setState(id, IncidentState.ACKNOWLEDGED, now, actor);
+        store.addTimeline(id, now, actor, "state", "acknowledged", Map.of("state", "acknowledged"));
+        events.publishEvent(new IncidentAcknowledged(id, actor));
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident resolve(long id, String actor) {
+        Incident incident = get(id);
+        if (incident.state() == IncidentState.RESOLVED) {
+            throw new FirebreakException.Conflict("incident " + id + " is already resolved");
+        }
+        Instant now = clock.instant();
+        store.setState(id, IncidentState.RESOLVED, now, actor);
+        store.addTimeline(id, now, actor, "state", "resolved", Map.of("state", "resolved"));
+        events.publishEvent(new IncidentResolved(id, actor));
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident escalate(long id, String actor, String reason) {
+        Incident incident = get(id);
+        if (incident.state() == IncidentState.RESOLVED) {
+            throw new FirebreakException.Conflict("incident " + id + " is resolved; there is nobody to escalate to");
+        }
+        String why = reason == null || reason.isBlank() ? null : limit("reason", reason.strip());
+        store.addTimeline(
+                id,
+                clock.instant(),
+                actor,
+                "escalation",
+                "asked to escalate" + (why == null ? "" : ": " + why),
+                why == null ? Map.of() : Map.of("reason", why));
+        events.publishEvent(new IncidentEscalated(id, actor, why));
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident note(long id, String actor, String text) {
+        get(id);
+        if (text == null || text.isBlank()) {
+            throw new FirebreakException.BadInput("text", "a note needs text");
+        }
+        store.addTimeline(id, clock.instant(), actor, "note", limit("text", text.strip()), Map.of());
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident changeSeverity(long id, String actor, String severity) {
+        Incident incident = get(id);
+        SeverityScheme scheme = runbooks.scheme(incident.runbookSlug());
+        Severity level = severity == null ? null : scheme.find(severity);
+        if (level == null) {
+            throw new FirebreakException.BadInput(
+                    "severity",
+                    "severity must be one of "
+                            + String.join(
+                                    ", ",
+                                    scheme.levels().stream().map(Severity::name).toList()));
+        }
+        store.setSeverity(id, level, clock.instant());
+        store.addTimeline(
+                id,
+                clock.instant(),
+                actor,
+                "severity",
+                "changed severity from " + incident.severity().name() + " to " + level.name(),
+                Map.of("from", incident.severity().name(), "to", level.name()));
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident assignRole(long id, String actor, String role, String username) {
+        get(id);
+        IncidentRole parsed = IncidentRole.parse(role);
+        if (parsed == null) {
+            throw new FirebreakException.BadInput("role", "role must be commander, communications-lead or scribe");
+        }
+        if (username == null || username.isBlank()) {
+            throw new FirebreakException.BadInput("username", "username must not be empty");
+        }
+        String name = username.strip();
+        if (users.find(name).isEmpty()) {
+            throw new FirebreakException.BadInput("username", "no user named '" + name + "'");
+        }
+        String column =
+                switch (parsed) {
+                    case COMMANDER -> "commander";
+                    case COMMUNICATIONS_LEAD -> "communications_lead";
+                    case SCRIBE -> "scribe";
+                };
+        store.setRole(id, column, name, clock.instant());
+        store.addTimeline(
+                id,
+                clock.instant(),
+                actor,
+                "role",
+                name + " is " + parsed.title(),
+                Map.of("role", parsed.name().toLowerCase(Locale.ROOT), "username", name));
+        return changed(id);
+    }
+
+    @Transactional
+    public Incident attachRunbook(long id, String actor, String slug) {
+        Incident incident = get(id);
+        if (slug == null || slug.isBlank()) {
+            throw new FirebreakException.BadInput("slug", "slug must not be empty");
+        }
+        String title;
+        try {
+            title = library.get(slug.strip()).model().title();
+        } catch (FirebreakException.NotFound e) {
+            throw new FirebreakException.BadInput("slug", "no runbook '" + slug.strip() + "'");
+        }
+        Instant now = clock.instant();
+        store.setRunbook(id, slug.strip(), now);
+        store.addTimeline(id, now, actor, "runbook", "attached runbook " + title, Map.of("slug", slug.strip()));
+        // The new runbook may bring its own scheme: keep the meaning of the current severity.
+        Severity current = incident.severity();
+        SeverityScheme scheme = runbooks.scheme(slug.strip());
+        Severity mapped = scheme.find(current.name()) != null
+                ? scheme.find(current.name())
+                : scheme.map(current.label() != null ? current.label() : current.name());
+        if (!mapped.equals(current)) {
+            store.setSeverity(id, mapped, now);
+            store.addTimeline(
+                    id,
+                    now,
+                    actor,
+                    "severity",
+                    "severity " + current.name() + " is " + mapped.name() + " on the runbook's scheme",
+                    Map.of("from", current.name(), "to", mapped.name()));
+        }
+        return changed(id);
+    }
+
+    private Incident changed(long id) {
+        events.publishEvent(new IncidentChanged(id));
+        return get(id);
+    }
+
+    private static String limit(String field, String text) {
+        if (text.length() > MAX_NOTE) {
+            throw new FirebreakException.BadInput(field, field + " must be at most " + MAX_NOTE + " characters");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.firebreak.incident.internal;
+
+import dev.firebreak.alert.Alert;
+import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.incident.Incident;
+import dev.firebreak.incident.IncidentAlert;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.IncidentState;
+import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.TimelineEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The incidents, incident_alerts and incident_timeline tables. */
+@Repository
+public class IncidentStore {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, group_key, title, state, route, service, escalation_policy, severity,"
+            + " severity_label, response_target, response_target_seconds, runbook_slug, commander,"
+            + " communications_lead, scribe, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,"
+            + " reopen_count, updated_at";
+
+    private final JdbcClient jdbc;
+
+    IncidentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(
+            String groupKey,
+            String title,
+            String route,
+            String service,
+            String policy,
+            Severity severity,
+            String runbook,
+            Instant at) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into incidents (group_key, title, state, route, service, escalation_policy, severity,"
+                        + " severity_label, response_target, response_target_seconds, runbook_slug, opened_at,"
+                        + " reopen_count, updated_at) values (?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(
+                        groupKey,
+                        cut(title, 1000),
+                        route,
+                        service,
+                        policy,
+                        severity.name(),
+                        severity.label(),
+                        severity.responseTarget(),
+                        severity.responseTargetSeconds(),
+                        runbook,
+                        utc(at),
+                        utc(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<Incident> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from incidents where id = ?")
+                .param(id)
+                .query(IncidentStore::incident)
+                .optional();
+    }
+
+    public Optional<Incident> latestForGroup(String groupKey) {
+        return jdbc
+                .sql("select " + COLUMNS + " from incidents where group_key = ? order by id desc")
+                .param(groupKey)
+                .query(IncidentStore::incident)
+                .stream()
+                .findFirst();
+    }
+
+    public Optional<Incident> openWithAlert(long alertId) {
+        return jdbc
+                .sql("select " + COLUMNS.replaceAll("(^|, )", "$1i.") + " from incidents i join incident_alerts a"
+                        + " on a.incident_id = i.id where a.alert_id = ? and i.state <> 'RESOLVED' order by i.id desc")
+                .param(alertId)
+                .query(IncidentStore::incident)
+                .stream()
+                .findFirst();
+    }
+
+    public List<Incident> list(IncidentQuery query) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from incidents where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.state() != null && !query.state().isBlank()) {
+            if (query.state().equalsIgnoreCase("open")) {
+                sql.append(" and state <> 'RESOLVED'");
+            } else {
+                sql.append(" and state = ?");
+                params.add(query.state().toUpperCase(Locale.ROOT));
+            }
+        }
+        if (query.severity() != null && !query.severity().isBlank()) {
+            sql.append(" and lower(severity) = ?");
+            params.add(query.severity().strip().toLowerCase(Locale.ROOT));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            sql.append(" and (lower(title) like ? or lower(group_key) like ? or lower(coalesce(service, '')) like ?"
+                    + " or lower(coalesce(route, '')) like ?)");
+            String like = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "") + "%";
+            params.addAll(List.of(like, like, like, like));
+        }
+        sql.append(" order by id desc fetch first ").append(query.limit()).append(" rows only");
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(IncidentStore::incident)
+                .list();
+    }
+
+    public long countOpen() {
+        return jdbc.sql("select count(*) from incidents where state <> 'RESOLVED'")
+                .query(Long.class)
+                .single();
+    }
+
+    public void setState(long id, IncidentState state, Instant at, String by) {
+        String sql =
+                switch (state) {
+                    case ACKNOWLEDGED ->
+                        "update incidents set state = 'ACKNOWLEDGED', acknowledged_at = ?,"
+                                + " acknowledged_by = ?, updated_at = ? where id = ?";
+                    case RESOLVED ->
+                        "update incidents set state = 'RESOLVED', resolved_at = ?, resolved_by = ?,"
+                                + " updated_at = ? where id = ?";
+                    case TRIGGERED ->
+                        "update incidents set state = 'TRIGGERED', acknowledged_at = null,"
+                                + " acknowledged_by = null, resolved_at = null, resolved_by = null,"
+                                + " reopen_count = reopen_count + 1, opened_at = ?, updated_at = ? where id = ?";
+                };
+        if (state == IncidentState.TRIGGERED) {
+            jdbc.sql(sql).params(utc(at), utc(at), id).update();
+        } else {
+            jdbc.sql(sql).params(utc(at), by, utc(at), id).update();
+        }
+    }
+
+    public void setSeverity(long id, Severity severity, Instant at) {
+        jdbc.sql("update incidents set severity = ?, severity_label = ?, response_target = ?,"
+                        + " response_target_seconds = ?, updated_at = ? where id = ?")
+                .params(
+                        severity.name(),
+                        severity.label(),
+                        severity.responseTarget(),
+                        severity.responseTargetSeconds(),
+                        utc(at),
+                        id)
+                .update();
+    }
+
+    public void setRole(long id, String column, String username, Instant at) {
+        if (!List.of("commander", "communications_lead", "scribe").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("update incidents set " + column + " = ?, updated_at = ? where id = ?")
+                .params(username, utc(at), id)
+                .update();
+    }
+
+    public void setRunbook(long id, String slug, Instant at) {
+        jdbc.sql("update incidents set runbook_slug = ?, updated_at = ? where id = ?")
+                .params(slug, utc(at), id)
+                .update();
+    }
+
+    /** Adds or refreshes the incident's copy of the alert; true when the alert is new or firing again. */
+    public boolean putAlert(long incidentId, Alert alert, Instant at) {
+        Optional<String> status = jdbc.sql("select status from incident_alerts where incident_id = ? and alert_id = ?")
+                .params(incidentId, alert.id())
+                .query(String.class)
+                .optional();
+        String labels = JSON.writeValueAsString(alert.labels());
+        String annotations = JSON.writeValueAsString(alert.annotations() == null ? Map.of() : alert.annotations());
+        if (status.isEmpty()) {
+            jdbc.sql("insert into incident_alerts (incident_id, alert_id, fingerprint, name, status, labels_json,"
+                            + " annotations_json, starts_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            incidentId,
+                            alert.id(),
+                            alert.fingerprint(),
+                            cut(alert.name(), 1000),
+                            alert.status().name(),
+                            labels,
+                            annotations,
+                            alert.startsAt() == null ? null : utc(alert.startsAt()),
+                            utc(at))
+                    .update();
+            return true;
+        }
+        jdbc.sql("update incident_alerts set status = ?, labels_json = ?, annotations_json = ?, last_seen_at = ?"
+                        + " where incident_id = ? and alert_id = ?")
+                .params(alert.status().name(), labels, annotations, utc(at), incidentId, alert.id())
+                .update();
+        return !status.get().equals(alert.status().name()) && alert.status() == AlertStatus.FIRING;
+    }
+
+    public void resolveAlerts(long incidentId, Instant at) {
+        jdbc.sql("update incident_alerts set status = 'RESOLVED', last_seen_at = ? where incident_id = ?")
+                .params(utc(at), incidentId)
+                .update();
+    }
+
+    public List<IncidentAlert> alerts(long incidentId) {
+        return jdbc.sql("select alert_id, fingerprint, name, status, labels_json, annotations_json, starts_at,"
+                        + " last_seen_at from incident_alerts where incident_id = ? order by starts_at, alert_id")
+                .param(incidentId)
+                .query((rs, n) -> new IncidentAlert(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        AlertStatus.valueOf(rs.getString(4)),
+                        strings(rs.getString(5)),
+                        strings(rs.getString(6)),
+                        instant(rs, "starts_at"),
+                        instant(rs, "last_seen_at")))
+                .list();
+    }
+
+    public void addTimeline(long incidentId, Instant at, String actor, String kind, String text, Map<String, ?> data) {
+        jdbc.sql("insert into incident_timeline (incident_id, at, actor, kind, text, data) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        incidentId,
+                        utc(at),
+                        cut(actor, 200),
+                        kind,
+                        cut(text, 4000),
+                        data == null || data.isEmpty() ? null : JSON.writeValueAsString(data))
+                .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<TimelineEntry> timeline(long incidentId) {
+        return jdbc.sql("select id, at, actor, kind, text, data from incident_timeline where incident_id = ?"
+                        + " order by id")
+                .param(incidentId)
+                .query((rs, n) -> new TimelineEntry(
+                        rs.getLong("id"),
+                        instant(rs, "at"),
+                        rs.getString("actor"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        rs.getString("data") == null ? Map.of() : JSON.readValue(rs.getString("data"), Map.class)))
+                .list();
+    }
+
+    private static Incident incident(ResultSet rs, int row) throws SQLException {
+        long target = rs.getLong("response_target_seconds");
+        Long seconds = rs.wasNull() ? null : target;
+        return new Incident(
+                rs.getLong("id"),
+                rs.getString("group_key"),
+                rs.getString("title"),
+                IncidentState.valueOf(rs.getString("state")),
+                rs.getString("route"),
+                rs.getString("service"),
+                rs.getString("escalation_policy"),
+                new Severity(
+                        rs.getString("severity"),
+                        rs.getString("severity_label"),
+                        rs.getString("response_target"),
+                        seconds),
+                rs.getString("runbook_slug"),
+                rs.getString("commander"),
+                rs.getString("communications_lead"),
+                rs.getString("scribe"),
+                instant(rs, "opened_at"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("acknowledged_by"),
+                instant(rs, "resolved_at"),
+                rs.getString("resolved_by"),
+                rs.getInt("reopen_count"),
+                instant(rs, "updated_at"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> strings(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, Map.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
