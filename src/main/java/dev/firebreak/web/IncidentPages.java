@@ -1,0 +1,136 @@
+package dev.firebreak.web;
+
+import dev.firebreak.incident.IncidentDetails;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.IncidentRole;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.runbook.RunbookDocument;
+import dev.firebreak.runbook.RunbookLibrary;
+import java.security.Principal;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The incidents list (live through {@code /events/incidents}) and an incident's page with its actions. */
+@Controller
+class IncidentPages {
+    private final Incidents incidents;
+    private final RunbookLibrary library;
+
+    IncidentPages(Incidents incidents, RunbookLibrary library) {
+        this.incidents = incidents;
+        this.library = library;
+    }
+
+    @GetMapping("/incidents")
+    String list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String q,
+            Model model) {
+        model.addAttribute("activeNav", "incidents");
+        rows(state, severity, q, model);
+        return "incidents";
+    }
+
+    @GetMapping("/incidents/rows")
+    String rows(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String q,
+            Model model) {
+        String filter = state == null ? "open" : state;
+        model.addAttribute("state", filter);
+        model.addAttribute("severity", severity);
+        model.addAttribute("q", q);
+        model.addAttribute("now", incidents.now());
+        model.addAttribute(
+                "incidents",
+                incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200)));
+        return "incidents :: rows";
+    }
+
+    @GetMapping("/incidents/{id}")
+    String show(@PathVariable long id, Model model) {
+        IncidentDetails details = incidents.details(id);
+        model.addAttribute("activeNav", "incidents");
+        model.addAttribute("d", details);
+        model.addAttribute("i", details.incident());
+        model.addAttribute("roles", IncidentRole.values());
+        RunbookDocument runbook = null;
+        if (details.incident().runbookSlug() != null) {
+            try {
+                runbook = library.get(details.incident().runbookSlug());
+            } catch (FirebreakException.NotFound e) {
+                // deleted since it was attached: the panel says so
+            }
+        }
+        model.addAttribute("runbook", runbook);
+        model.addAttribute("runbooks", library.list());
+        return "incident";
+    }
+
+    @PostMapping("/incidents/{id}/acknowledge")
+    String acknowledge(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+        return act(id, redirect, "Acknowledged.", () -> incidents.acknowledge(id, user.getName()));
+    }
+
+    @PostMapping("/incidents/{id}/resolve")
+    String resolve(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+        return act(id, redirect, "Resolved.", () -> incidents.resolve(id, user.getName()));
+    }
+
+    @PostMapping("/incidents/{id}/escalate")
+    String escalate(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Principal user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "Escalation requested.", () -> incidents.escalate(id, user.getName(), reason));
+    }
+
+    @PostMapping("/incidents/{id}/notes")
+    String note(@PathVariable long id, @RequestParam String text, Principal user, RedirectAttributes redirect) {
+        return act(id, redirect, "Note added.", () -> incidents.note(id, user.getName(), text));
+    }
+
+    @PostMapping("/incidents/{id}/severity")
+    String severity(
+            @PathVariable long id, @RequestParam String severity, Principal user, RedirectAttributes redirect) {
+        return act(id, redirect, "Severity changed.", () -> incidents.changeSeverity(id, user.getName(), severity));
+    }
+
+    @PostMapping("/incidents/{id}/roles")
+    String role(
+            @PathVariable long id,
+            @RequestParam String role,
+            @RequestParam String username,
+            Principal user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "Role assigned.", () -> incidents.assignRole(id, user.getName(), role, username));
+    }
+
+    @PostMapping("/incidents/{id}/runbook")
+    String runbook(@PathVariable long id, @RequestParam String slug, Principal user, RedirectAttributes redirect) {
+        return act(id, redirect, "Runbook attached.", () -> incidents.attachRunbook(id, user.getName(), slug));
+    }
+
+    /** Runs an action; its refusal (409, 400) shows on the incident page rather than an error page. */
+    private static String act(long id, RedirectAttributes redirect, String done, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("message", done);
+        } catch (FirebreakException.NotFound e) {
+            throw e;
+        } catch (FirebreakException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/incidents/" + id;
+    }
+}

@@ -1,0 +1,42 @@
+// Live lists: a [data-live] element re-fetches its fragment (data-live-src plus the filter form's
+// query) when the server pushes a matching event on /events/incidents, or when a filter changes.
+(() => {
+  const target = document.querySelector("[data-live]");
+  if (!target) {
+    return;
+  }
+  const form = document.querySelector("form[data-live-filter]");
+  const wanted = (target.dataset.liveEvents || "incident").split(" ");
+  let pending = null;
+
+  const query = () => (form ? new URLSearchParams(new FormData(form)).toString() : "");
+  const refresh = () => {
+    pending = null;
+    fetch(target.dataset.liveSrc + "?" + query(), { headers: { Accept: "text/html" } })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        target.innerHTML = html;
+        target.dataset.refreshed = String(Number(target.dataset.refreshed || "0") + 1);
+      })
+      .catch(() => {});
+  };
+  const soon = () => {
+    if (!pending) {
+      pending = setTimeout(refresh, 250);
+    }
+  };
+
+  if (form) {
+    form.addEventListener("input", () => {
+      history.replaceState(null, "", "?" + query());
+      soon();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      soon();
+    });
+  }
+  const source = new EventSource("/events/incidents");
+  wanted.forEach((name) => source.addEventListener(name, soon));
+  source.addEventListener("ready", () => document.body.setAttribute("data-live-connected", "true"));
+})();
