@@ -51,8 +51,7 @@ class IncidentPages {
         model.addAttribute("q", q);
         model.addAttribute("now", incidents.now());
         model.addAttribute(
-                "incidents",
-                incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200)));
+                "incidents", incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200)));
         return "incidents :: rows";
     }
 
@@ -101,8 +100,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/severity")
-    String severity(
-            @PathVariable long id, @RequestParam String severity, Principal user, RedirectAttributes redirect) {
+    String severity(@PathVariable long id, @RequestParam String severity, Principal user, RedirectAttributes redirect) {
         return act(id, redirect, "Severity changed.", () -> incidents.changeSeverity(id, user.getName(), severity));
     }
 

@@ -1,5 +1,8 @@
 package dev.firebreak.web;
 
+import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.Alerts;
+import dev.firebreak.incident.Incidents;
 import dev.firebreak.runbook.RunbookLibrary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,9 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
     private final RunbookLibrary library;
+    private final Incidents incidents;
+    private final Alerts alerts;
 
-    PageController(RunbookLibrary library) {
+    PageController(RunbookLibrary library, Incidents incidents, Alerts alerts) {
         this.library = library;
+        this.incidents = incidents;
+        this.alerts = alerts;
     }
 
     @GetMapping("/login")
@@ -22,30 +29,11 @@ class PageController {
     @GetMapping("/")
     String dashboard(Model model) {
         model.addAttribute("activeNav", "dashboard");
-        model.addAttribute("openIncidents", 0);
-        model.addAttribute("firingAlerts", 0);
+        model.addAttribute("openIncidents", incidents.countOpen());
+        int firing = alerts.list(AlertFilter.firing()).size();
+        model.addAttribute("firingAlerts", firing >= AlertFilter.MAX_LIMIT ? firing + "+" : String.valueOf(firing));
         model.addAttribute("runbookCount", library.list().size());
         return "dashboard";
-    }
-
-    @GetMapping("/incidents")
-    String incidents(Model model) {
-        return feature(
-                model,
-                "incidents",
-                "Incidents",
-                "No incidents",
-                "Incidents open here when alerts arrive from Alertmanager, Prometheus or PagerDuty-compatible senders.");
-    }
-
-    @GetMapping("/alerts")
-    String alerts(Model model) {
-        return feature(
-                model,
-                "alerts",
-                "Alerts",
-                "No alerts",
-                "Alerts received through integrations appear here, deduplicated and grouped.");
     }
 
     @GetMapping("/oncall")

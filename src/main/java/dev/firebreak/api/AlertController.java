@@ -1,0 +1,54 @@
+package dev.firebreak.api;
+
+import dev.firebreak.alert.Alert;
+import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.alert.Alerts;
+import dev.firebreak.alert.LabelMatcher;
+import dev.firebreak.platform.FirebreakException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Received alerts, read-only: {@code /api/v1/alerts}. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertController {
+    private final Alerts alerts;
+
+    AlertController(Alerts alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping
+    List<Alert> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> matcher,
+            @RequestParam(defaultValue = "100") int limit) {
+        AlertStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = AlertStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new FirebreakException.BadInput("status", "status must be firing or resolved");
+            }
+        }
+        if (limit < 1 || limit > AlertFilter.MAX_LIMIT) {
+            throw new FirebreakException.BadInput("limit", "limit must be between 1 and " + AlertFilter.MAX_LIMIT);
+        }
+        List<LabelMatcher> matchers = matcher == null
+                ? List.of()
+                : matcher.stream().map(LabelMatcher::parse).toList();
+        return alerts.list(new AlertFilter(wanted, q, matchers, limit, null));
+    }
+
+    @GetMapping("/{id}")
+    Alert get(@PathVariable long id) {
+        return alerts.find(id).orElseThrow(() -> new FirebreakException.NotFound("no alert " + id));
+    }
+}

@@ -1,0 +1,234 @@
+package dev.firebreak.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.alert.AlertGroup;
+import dev.firebreak.incident.AlertGroups;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.support.ServerTest;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The incidents REST API, the incident pages and the live event stream, over real HTTP. */
+@Tag("database")
+class IncidentApiIT extends ServerTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Incidents incidents;
+
+    AlertGroups groups;
+    String responder;
+    String viewer;
+
+    @BeforeEach
+    void setUp() {
+        groups = new AlertGroups(publisher, transactions);
+        responder = tokenFor(Role.RESPONDER);
+        viewer = tokenFor(Role.VIEWER);
+    }
+
+    @Test
+    void listsShowsAndActsOnIncidents() {
+        long id = open("critical");
+        JsonNode list = json(get("/api/v1/incidents?state=triggered&severity=P1&limit=500", viewer), 200);
+        assertThat(list.valueStream().map(n -> n.get("id").asLong())).contains(id);
+        JsonNode shown = json(get("/api/v1/incidents/" + id, viewer), 200);
+        assertThat(shown.at("/incident/state").asString()).isEqualTo("TRIGGERED");
+        assertThat(shown.at("/incident/severity/name").asString()).isEqualTo("P1");
+        assertThat(shown.at("/responseStatus").asString()).isEqualTo("running");
+        assertThat(shown.get("alerts")).hasSize(1);
+        assertThat(shown.get("scheme")).hasSize(4);
+
+        JsonNode acked = json(sendJson("POST", "/api/v1/incidents/" + id + "/acknowledge", responder, ""), 200);
+        assertThat(acked.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+        json(sendJson("POST", "/api/v1/incidents/" + id + "/notes", responder, "{\"text\":\"restarted pods\"}"), 200);
+        json(sendJson("PUT", "/api/v1/incidents/" + id + "/severity", responder, "{\"severity\":\"P2\"}"), 200);
+        String user = accounts.create(
+                        "carol-" + UUID.randomUUID().toString().substring(0, 6),
+                        "password-123456",
+                        Role.RESPONDER,
+                        null,
+                        null)
+                .username();
+        JsonNode role = json(
+                sendJson(
+                        "PUT",
+                        "/api/v1/incidents/" + id + "/roles",
+                        responder,
+                        "{\"role\":\"communications-lead\",\"username\":\"" + user + "\"}"),
+                200);
+        assertThat(role.get("communicationsLead").asString()).isEqualTo(user);
+        json(sendJson("POST", "/api/v1/incidents/" + id + "/escalate", responder, "{\"reason\":\"db team\"}"), 200);
+        JsonNode resolved = json(sendJson("POST", "/api/v1/incidents/" + id + "/resolve", responder, ""), 200);
+        assertThat(resolved.get("state").asString()).isEqualTo("RESOLVED");
+
+        JsonNode timeline = json(get("/api/v1/incidents/" + id, viewer), 200).get("timeline");
+        assertThat(timeline.valueStream().map(e -> e.get("kind").asString()))
+                .contains("alert", "state", "note", "severity", "role", "escalation");
+        assertThat(timeline.valueStream().filter(e -> e.get("kind").asString().equals("note")))
+                .allMatch(e -> e.get("actor").asString().startsWith("responder-"));
+    }
+
+    @Test
+    void badInputIsAClearProblemAndChangesNothing() {
+        long id = open("warning");
+        int before = incidents.details(id).timeline().size();
+        problem(get("/api/v1/incidents/999999999", viewer), 404, null);
+        problem(get("/api/v1/incidents?state=sleeping", viewer), 400, "state");
+        problem(get("/api/v1/incidents?limit=0", viewer), 400, "limit");
+        problem(sendJson("POST", "/api/v1/incidents/999999999/acknowledge", responder, ""), 404, null);
+        problem(
+                sendJson("PUT", "/api/v1/incidents/" + id + "/severity", responder, "{\"severity\":\"P9\"}"),
+                400,
+                "severity");
+        problem(
+                sendJson(
+                        "PUT",
+                        "/api/v1/incidents/" + id + "/roles",
+                        responder,
+                        "{\"role\":\"janitor\",\"username\":\"admin\"}"),
+                400,
+                "role");
+        problem(
+                sendJson(
+                        "PUT",
+                        "/api/v1/incidents/" + id + "/roles",
+                        responder,
+                        "{\"role\":\"scribe\",\"username\":\"nobody-" + UUID.randomUUID() + "\"}"),
+                400,
+                "username");
+        problem(sendJson("POST", "/api/v1/incidents/" + id + "/notes", responder, "{\"text\":\"  \"}"), 400, "text");
+        problem(sendJson("POST", "/api/v1/incidents/" + id + "/notes", responder, "{\"text\":"), 400, null);
+        problem(
+                sendJson("PUT", "/api/v1/incidents/" + id + "/runbook", responder, "{\"slug\":\"no-such-runbook\"}"),
+                400,
+                "slug");
+        assertThat(incidents.details(id).timeline()).hasSize(before);
+
+        json(sendJson("POST", "/api/v1/incidents/" + id + "/resolve", responder, ""), 200);
+        problem(sendJson("POST", "/api/v1/incidents/" + id + "/acknowledge", responder, ""), 409, null);
+        problem(sendJson("POST", "/api/v1/incidents/" + id + "/resolve", responder, ""), 409, null);
+    }
+
+    @Test
+    void viewersCannotChangeIncidents() {
+        long id = open("info");
+        for (String path : List.of("/acknowledge", "/resolve", "/escalate", "/notes")) {
+            assertThat(sendJson("POST", "/api/v1/incidents/" + id + path, viewer, "{\"text\":\"x\"}")
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(403);
+        }
+        assertThat(sendJson("PUT", "/api/v1/incidents/" + id + "/severity", viewer, "{\"severity\":\"P1\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(incidents.get(id).state().name()).isEqualTo("TRIGGERED");
+    }
+
+    @Test
+    void eventStreamPushesWhenAnIncidentOpens() throws Exception {
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "password-123456", Role.VIEWER, null, null);
+        WebSession session = login(name, "password-123456");
+        HttpResponse<InputStream> stream = HTTP.send(
+                HttpRequest.newBuilder(uri("/events/incidents"))
+                        .header("Cookie", session.cookie())
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(reader.readLine()).isEqualTo("event:ready");
+            CompletableFuture<String> incidentEvent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        if (line.equals("event:incident")) {
+                            return reader.readLine();
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            long id = open("critical");
+            assertThat(incidentEvent.get(10, TimeUnit.SECONDS)).isEqualTo("data:" + id);
+        }
+    }
+
+    @Test
+    void incidentPageShowsTimelineAlertsAndActions() {
+        String name = "resp-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "password-123456", Role.RESPONDER, null, null);
+        WebSession session = login(name, "password-123456");
+        long id = open("critical");
+        HttpResponse<String> page = getPage(session, "/incidents/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"timeline\"", "id=\"alerts\"", "id=\"runbook\"", "Acknowledge", "15 minutes", "_csrf");
+        HttpResponse<String> ack = send(HttpRequest.newBuilder(uri("/incidents/" + id + "/acknowledge"))
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + session.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie()));
+        assertThat(ack.statusCode()).isEqualTo(302);
+        assertThat(incidents.get(id).acknowledgedBy()).isEqualTo(name);
+        assertThat(getPage(session, "/incidents?state=all").body()).contains("/incidents/" + id);
+        assertThat(getPage(session, "/incidents/rows?state=resolved").body()).doesNotContain("/incidents/" + id + "\"");
+        assertThat(getPage(session, "/alerts").statusCode()).isEqualTo(200);
+        assertThat(getPage(session, "/").body()).contains("Open incidents");
+        assertThat(getPage(session, "/incidents/999999999").statusCode()).isEqualTo(404);
+    }
+
+    private long open(String severity) {
+        String key = AlertGroups.key();
+        AlertGroup group = AlertGroups.group(
+                key,
+                null,
+                null,
+                List.of(AlertGroups.alert("ApiErrors", Map.of("severity", severity), clock.instant())));
+        groups.fire(group);
+        return incidents.list(new IncidentQuery(null, null, key, 1)).getFirst().id();
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static void problem(HttpResponse<String> response, int status, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("detail").asString()).isNotBlank();
+        if (field != null) {
+            assertThat(response.body()).contains(field);
+        }
+    }
+}
