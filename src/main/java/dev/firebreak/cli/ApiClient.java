@@ -41,6 +41,13 @@ final class ApiClient {
         return JSON.readTree(response.body());
     }
 
+    JsonNode post(String path, String json) {
+        HttpResponse<String> response = send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return JSON.readTree(response.body());
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
