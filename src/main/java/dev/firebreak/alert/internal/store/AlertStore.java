@@ -130,7 +130,7 @@ public class AlertStore {
                         utc(w.startsAt() == null ? now : w.startsAt()),
                         utc(w.endsAt()),
                         utc(w.timeoutAt()),
-                        w.generatorUrl(),
+                        url(w.generatorUrl()),
                         utc(now),
                         utc(now))
                 .update(keys, "id");
@@ -162,7 +162,7 @@ public class AlertStore {
                         json.writeValueAsString(w.annotations()),
                         utc(w.endsAt()),
                         utc(w.timeoutAt()),
-                        w.generatorUrl(),
+                        url(w.generatorUrl()),
                         a.id())
                 .update();
         return new AlertWritten(
@@ -244,6 +244,11 @@ public class AlertStore {
 
     private Map<String, String> map(String text) {
         return java.util.Collections.unmodifiableMap(json.readValue(text, MAP));
+    }
+
+    /** Senders' URLs are informational; cut rather than refuse what does not fit the column. */
+    private static String url(String url) {
+        return url == null || url.length() <= 2000 ? url : url.substring(0, 2000);
     }
 
     static OffsetDateTime utc(Instant instant) {
