@@ -185,6 +185,7 @@ class GroupStore {
     }
 
     static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        // Truncated: the databases keep microseconds and H2 rounds, which could move a time past "now".
+        return OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 }

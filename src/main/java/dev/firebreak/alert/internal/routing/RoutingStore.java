@@ -70,7 +70,12 @@ public class RoutingStore {
     public RoutingVersion save(String yaml, String by) {
         int next = current().version() + 1;
         jdbc.sql("insert into routing_configs (version, yaml, created_by, created_at) values (?, ?, ?, ?)")
-                .params(next, yaml, by, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .params(
+                        next,
+                        yaml,
+                        by,
+                        OffsetDateTime.ofInstant(
+                                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC))
                 .update();
         return current();
     }
