@@ -1,0 +1,20 @@
+package dev.firebreak.alert;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Routing and grouping settings ({@code firebreak.alerts.*}).
+ *
+ * @param routingFile a routing YAML file (kept in git) loaded at start; when its content differs
+ *     from the active configuration it becomes a new version. Empty: manage routing in the UI/API
+ * @param flushCheck how often a node looks for alert groups due to notify (default 1 s)
+ * @param flushLease how long the node that flushes groups holds the flush lease before another
+ *     node may take over (default 15 s)
+ */
+@ConfigurationProperties("firebreak.alerts")
+public record RoutingProperties(
+        String routingFile,
+        @DefaultValue("1s") Duration flushCheck,
+        @DefaultValue("15s") Duration flushLease) {}

@@ -1,0 +1,42 @@
+package dev.firebreak.alert.internal.routing;
+
+import dev.firebreak.alert.RoutingConfigs;
+import dev.firebreak.alert.RoutingProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads {@code firebreak.alerts.routing-file} at start. An invalid file stops the start, as
+ * Alertmanager refuses a bad config: running with a routing other than the one in git would mislead.
+ */
+@Component
+@ConditionalOnExpression("'${firebreak.mode:server}' != 'admin' && '${firebreak.alerts.routing-file:}' != ''")
+class RoutingFile implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(RoutingFile.class);
+
+    private final RoutingConfigs routing;
+    private final RoutingProperties properties;
+
+    RoutingFile(RoutingConfigs routing, RoutingProperties properties) {
+        this.routing = routing;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        Path file = Path.of(properties.routingFile());
+        String yaml = Files.readString(file);
+        int before = routing.current().version();
+        int after = routing.save(yaml, "file:" + file.getFileName()).version();
+        if (after != before) {
+            log.info("routing configuration version {} loaded from {}", after, file);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package dev.firebreak.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.alert.internal.routing.GroupFlusher;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.support.ServerTest;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** Group timing, silences, maintenance windows and inhibition, with a moved clock and direct flushes. */
+@Tag("database")
+@RecordApplicationEvents
+class AlertGroupingIT extends ServerTest {
+    private static final AtomicLong IDS = new AtomicLong(1_000_000);
+    static final String YAML = """
+            route:
+              group_by: [alertname]
+              group_wait: 30s
+              group_interval: 5m
+              repeat_interval: 1h
+              routes:
+                - matchers: [team="payments"]
+                  service: payments
+                  escalation_policy: payments-oncall
+                  severity: SEV-2
+                  runbook: payments-down
+                  continue: true
+                - matchers: [team=~"pay.*"]
+                  receiver: finance
+                  group_by: [alertname, instance]
+            inhibit_rules:
+              - source_matchers: [alertname="NodeDown"]
+                target_matchers: [severity!="critical"]
+                equal: [instance]
+            """;
+
+    @DynamicPropertySource
+    static void manualFlush(DynamicPropertyRegistry registry) {
+        // The test flushes by hand; a background flush would publish on another thread.
+        registry.add("firebreak.alerts.flush-check", () -> "1h");
+    }
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    GroupFlusher flusher;
+
+    @Autowired
+    Silences silences;
+
+    @Autowired
+    MaintenanceWindows maintenance;
+
+    @BeforeEach
+    void routing() {
+        var put = send(HttpRequest.newBuilder(uri("/api/v1/routing"))
+                .header("Authorization", "Bearer " + tokenFor(Role.ADMIN))
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(YAML)));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    }
+
+    @Test
+    void groupWaitThenGroupIntervalThenRepeatThenResolve() {
+        String name = unique("Latency");
+        Alert a = alert(Map.of("alertname", name, "instance", "a"));
+        publisher.publishEvent(new AlertReceived(a, true));
+        flush();
+        assertThat(firing(name)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).singleElement().satisfies(g -> {
+            assertThat(g.alerts()).extracting(Alert::fingerprint).containsExactly(a.fingerprint());
+            assertThat(g.groupLabels()).isEqualTo(Map.of("alertname", name));
+            assertThat(g.service()).isNull();
+        });
+
+        Alert b = alert(Map.of("alertname", name, "instance", "b"));
+        publisher.publishEvent(new AlertReceived(b, true));
+        clock.advance(Duration.ofMinutes(1));
+        flush();
+        assertThat(firing(name)).hasSize(1); // waits for the group_interval tick
+
+        clock.advance(Duration.ofMinutes(4));
+        flush();
+        assertThat(firing(name)).hasSize(2);
+        assertThat(firing(name).getLast().alerts()).hasSize(2);
+
+        // Nothing changed: ticks pass quietly until repeat_interval.
+        for (int i = 0; i < 11; i++) {
+            clock.advance(Duration.ofMinutes(5));
+            flush();
+        }
+        assertThat(firing(name)).hasSize(2);
+        clock.advance(Duration.ofMinutes(5));
+        flush();
+        assertThat(firing(name)).hasSize(3);
+
+        publisher.publishEvent(new AlertResolved(resolved(a)));
+        publisher.publishEvent(new AlertResolved(resolved(b)));
+        flush();
+        assertThat(resolvedEvents(name)).isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+        flush();
+        assertThat(resolvedEvents(name)).singleElement().satisfies(g -> assertThat(g.alerts())
+                .hasSize(2));
+        clock.advance(Duration.ofHours(2));
+        flush();
+        assertThat(firing(name)).hasSize(3);
+        assertThat(resolvedEvents(name)).hasSize(1);
+    }
+
+    @Test
+    void continueFiresEveryMatchingRouteWithItsDecisions() {
+        String name = unique("PaymentsDown");
+        publisher.publishEvent(
+                new AlertReceived(alert(Map.of("alertname", name, "team", "payments", "instance", "p1")), true));
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        List<AlertGroup> groups = firing(name);
+        assertThat(groups).extracting(AlertGroup::route).containsExactlyInAnyOrder("route 0.0", "finance");
+        AlertGroup payments = groups.stream()
+                .filter(g -> g.route().equals("route 0.0"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(payments.service()).isEqualTo("payments");
+        assertThat(payments.escalationPolicy()).isEqualTo("payments-oncall");
+        assertThat(payments.severity()).isEqualTo("SEV-2");
+        assertThat(payments.runbook()).isEqualTo("payments-down");
+        AlertGroup finance = groups.stream()
+                .filter(g -> g.route().equals("finance"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(finance.groupLabels()).isEqualTo(Map.of("alertname", name, "instance", "p1"));
+    }
+
+    @Test
+    void aSilencedAlertDoesNotFireUntilTheSilenceExpires() {
+        String name = unique("Noisy");
+        Silence silence = silences.create(
+                List.of(AlertMatcher.parse("alertname=\"" + name + "\"")),
+                null,
+                clock.instant().plus(Duration.ofHours(2)),
+                "test",
+                "known noise");
+        assertThat(silence.state()).isEqualTo(SilenceState.ACTIVE);
+        publisher.publishEvent(new AlertReceived(alert(Map.of("alertname", name)), true));
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).isEmpty();
+
+        assertThat(silences.expire(silence.id()).state()).isEqualTo(SilenceState.EXPIRED);
+        clock.advance(Duration.ofMinutes(5));
+        flush();
+        assertThat(firing(name)).hasSize(1);
+    }
+
+    @Test
+    void aPendingSilenceMutesOnlyFromItsStart() {
+        String name = unique("Later");
+        Silence pending = silences.create(
+                List.of(AlertMatcher.parse("alertname=\"" + name + "\"")),
+                clock.instant().plus(Duration.ofHours(1)),
+                clock.instant().plus(Duration.ofHours(2)),
+                "test",
+                "planned");
+        assertThat(pending.state()).isEqualTo(SilenceState.PENDING);
+        publisher.publishEvent(new AlertReceived(alert(Map.of("alertname", name)), true));
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).hasSize(1);
+    }
+
+    @Test
+    void maintenanceOfTheRoutedServiceMutesIt() {
+        String name = unique("Deploy");
+        MaintenanceWindow window =
+                maintenance.create("payments", null, clock.instant().plus(Duration.ofHours(1)), "test", "upgrade");
+        try {
+            publisher.publishEvent(new AlertReceived(alert(Map.of("alertname", name, "team", "payments")), true));
+            clock.advance(Duration.ofSeconds(30));
+            flush();
+            // The payments route is in maintenance; the finance route has no service and fires.
+            assertThat(firing(name)).extracting(AlertGroup::route).containsExactly("finance");
+        } finally {
+            maintenance.end(window.id());
+        }
+    }
+
+    @Test
+    void aFiringSourceInhibitsTargetsOnTheSameInstance() {
+        String name = unique("HighLoad");
+        String instance = unique("node");
+        publisher.publishEvent(new AlertReceived(alert(Map.of("alertname", "NodeDown", "instance", instance)), true));
+        publisher.publishEvent(
+                new AlertReceived(alert(Map.of("alertname", name, "instance", instance, "severity", "warning")), true));
+        publisher.publishEvent(new AlertReceived(
+                alert(Map.of("alertname", name + "Crit", "instance", instance, "severity", "critical")), true));
+        publisher.publishEvent(new AlertReceived(
+                alert(Map.of("alertname", name + "Elsewhere", "instance", "other-" + instance)), true));
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).isEmpty();
+        assertThat(firing(name + "Crit")).hasSize(1);
+        assertThat(firing(name + "Elsewhere")).hasSize(1);
+    }
+
+    private void flush() {
+        flusher.flushDue();
+    }
+
+    private List<AlertGroup> firing(String name) {
+        return events.stream(AlertGroupFiring.class)
+                .map(AlertGroupFiring::group)
+                .filter(g -> name.equals(g.groupLabels().get("alertname")))
+                .toList();
+    }
+
+    private List<AlertGroup> resolvedEvents(String name) {
+        return events.stream(AlertGroupResolved.class)
+                .map(AlertGroupResolved::group)
+                .filter(g -> name.equals(g.groupLabels().get("alertname")))
+                .toList();
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Alert alert(Map<String, String> labels) {
+        Instant now = clock.instant();
+        return new Alert(
+                IDS.incrementAndGet(),
+                UUID.randomUUID().toString(),
+                0,
+                null,
+                labels,
+                Map.of(),
+                AlertStatus.FIRING,
+                now,
+                null,
+                null,
+                1,
+                now,
+                now);
+    }
+
+    Alert resolved(Alert alert) {
+        return new Alert(
+                alert.id(),
+                alert.fingerprint(),
+                0,
+                null,
+                alert.labels(),
+                alert.annotations(),
+                AlertStatus.RESOLVED,
+                alert.startsAt(),
+                clock.instant(),
+                null,
+                1,
+                alert.firstReceivedAt(),
+                clock.instant());
+    }
+}
