@@ -1,5 +1,9 @@
 package dev.firebreak.web;
 
+import dev.firebreak.alert.AlertMatcher;
+import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.alert.Silences;
+import dev.firebreak.incident.IncidentAlert;
 import dev.firebreak.incident.IncidentDetails;
 import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.IncidentRole;
@@ -8,7 +12,11 @@ import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.RunbookDocument;
 import dev.firebreak.runbook.RunbookLibrary;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +28,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The incidents list (live through {@code /events/incidents}) and an incident's page with its actions. */
 @Controller
 class IncidentPages {
+    private static final java.util.Map<String, Duration> SILENCE_FOR =
+            java.util.Map.of("1h", Duration.ofHours(1), "4h", Duration.ofHours(4), "24h", Duration.ofHours(24));
+
     private final Incidents incidents;
     private final RunbookLibrary library;
+    private final Silences silences;
 
-    IncidentPages(Incidents incidents, RunbookLibrary library) {
+    IncidentPages(Incidents incidents, RunbookLibrary library, Silences silences) {
         this.incidents = incidents;
         this.library = library;
+        this.silences = silences;
     }
 
     @GetMapping("/incidents")
@@ -117,6 +130,41 @@ class IncidentPages {
     @PostMapping("/incidents/{id}/runbook")
     String runbook(@PathVariable long id, @RequestParam String slug, Principal user, RedirectAttributes redirect) {
         return act(id, redirect, "Runbook attached.", () -> incidents.attachRunbook(id, user.getName(), slug));
+    }
+
+    /** Silences the incident's firing alerts (exactly their labels) and says so on the timeline. */
+    @PostMapping("/incidents/{id}/silence")
+    String silence(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1h") String duration,
+            Principal user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "Alerts silenced.", () -> {
+            Duration length = SILENCE_FOR.get(duration);
+            if (length == null) {
+                throw new FirebreakException.BadInput("duration", "duration must be 1h, 4h or 24h");
+            }
+            List<Long> ids = new ArrayList<>();
+            for (IncidentAlert alert : incidents.details(id).alerts()) {
+                if (alert.status() == AlertStatus.FIRING) {
+                    ids.add(silences.create(
+                                    AlertMatcher.exactly(alert.labels()),
+                                    null,
+                                    incidents.now().plus(length),
+                                    user.getName(),
+                                    "silenced from incident #" + id)
+                            .id());
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new FirebreakException.Conflict("no firing alerts to silence");
+            }
+            return incidents.note(
+                    id,
+                    user.getName(),
+                    "silenced " + ids.size() + " alert(s) for " + duration + " (silence "
+                            + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+        });
     }
 
     /** Runs an action; its refusal (409, 400) shows on the incident page rather than an error page. */

@@ -199,6 +199,13 @@ class IncidentApiIT extends ServerTest {
                 .header("Cookie", session.cookie()));
         assertThat(ack.statusCode()).isEqualTo(302);
         assertThat(incidents.get(id).acknowledgedBy()).isEqualTo(name);
+        HttpResponse<String> silence = send(HttpRequest.newBuilder(uri("/incidents/" + id + "/silence"))
+                .POST(HttpRequest.BodyPublishers.ofString("duration=4h&_csrf=" + session.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie()));
+        assertThat(silence.statusCode()).isEqualTo(302);
+        assertThat(incidents.details(id).timeline().getLast().text()).startsWith("silenced 1 alert(s) for 4h");
+        assertThat(incidents.details(id).timeline().getLast().actor()).isEqualTo(name);
         assertThat(getPage(session, "/incidents?state=all").body()).contains("/incidents/" + id);
         assertThat(getPage(session, "/incidents/rows?state=resolved").body()).doesNotContain("/incidents/" + id + "\"");
         assertThat(getPage(session, "/alerts").statusCode()).isEqualTo(200);

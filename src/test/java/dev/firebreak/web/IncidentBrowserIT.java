@@ -1,0 +1,90 @@
+package dev.firebreak.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.incident.AlertGroups;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.support.Browser;
+import dev.firebreak.support.ServerTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A responder in a real browser: the list updates live, the incident page acts and records. */
+class IncidentBrowserIT extends ServerTest {
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Incidents incidents;
+
+    WebDriver driver;
+
+    @BeforeEach
+    void open() {
+        driver = Browser.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void incidentAppearsLiveAndIsAcknowledgedWithANote() {
+        String name = "dana-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(name, "password-123456", Role.RESPONDER, null, null);
+        driver.get(uri("/login").toString());
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys("password-123456");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        driver.get(uri("/incidents").toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));
+
+        String key = AlertGroups.key();
+        new AlertGroups(publisher, transactions)
+                .fire(AlertGroups.group(
+                        key,
+                        "critical",
+                        null,
+                        List.of(AlertGroups.alert(
+                                "BrowserCheckoutDown", Map.of("service", "checkout"), clock.instant()))));
+        long id =
+                incidents.list(new IncidentQuery(null, null, key, 1)).getFirst().id();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-incident='" + id + "']")));
+        Browser.screenshot(driver, "incidents-live");
+
+        driver.findElement(By.cssSelector("tr[data-incident='" + id + "'] a")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("BrowserCheckoutDown is firing");
+        assertThat(driver.findElement(By.id("response-target")).getText()).contains("15 minutes", "running");
+        driver.findElement(By.id("acknowledge")).click();
+        assertThat(driver.findElement(By.cssSelector(".alert.success")).getText())
+                .isEqualTo("Acknowledged.");
+        driver.findElement(By.id("note")).sendKeys("Rolled back the checkout deploy");
+        driver.findElement(By.id("add-note")).click();
+        assertThat(driver.findElement(By.id("timeline")).getText())
+                .contains(name + " acknowledged")
+                .contains(name + " Rolled back the checkout deploy");
+        assertThat(driver.findElement(By.id("response-target")).getText()).contains("met");
+        Browser.screenshot(driver, "incident");
+    }
+}
