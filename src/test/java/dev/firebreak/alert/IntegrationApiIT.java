@@ -3,6 +3,7 @@ package dev.firebreak.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.platform.security.Role;
+import dev.firebreak.platform.security.UserAccount;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -85,6 +86,40 @@ class IntegrationApiIT extends IntakeTestSupport {
                         .statusCode())
                 .isEqualTo(401);
         assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void settingsPagesManageIntegrationsForAdminsOnly() {
+        WebSession admin = login("admin", "admin-password-for-tests");
+        assertThat(getPage(admin, "/settings").body()).contains("href=\"/settings/integrations\"");
+        assertThat(getPage(admin, "/settings/integrations").statusCode()).isEqualTo(200);
+        String name = "ui-" + unique();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/settings/integrations"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "name=" + name + "&type=events-v2&ratePerSecond=&burst=&mapping=&_csrf=" + admin.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", admin.cookie()));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String page = getPage(admin, "/settings/integrations").body();
+        assertThat(page).contains(name).contains("id=\"new-key-value\"");
+        String key = page.replaceAll("(?s).*id=\"new-key-value\">([A-Za-z0-9]+)<.*", "$1");
+        assertThat(integrations.authenticate(key))
+                .hasValueSatisfying(i -> assertThat(i.name()).isEqualTo(name));
+        assertThat(getPage(admin, "/settings/integrations").body()).doesNotContain(key);
+        long id = integrations.authenticate(key).orElseThrow().id();
+        assertThat(send(HttpRequest.newBuilder(uri("/settings/integrations/" + id + "/delete"))
+                                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + admin.csrf()))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", admin.cookie()))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(integrations.list()).noneMatch(i -> i.name().equals(name));
+
+        String password = "responder-password-" + unique();
+        UserAccount responder = accounts.create("resp-" + unique(), password, Role.RESPONDER, null, null);
+        assertThat(getPage(login(responder.username(), password), "/settings/integrations")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
