@@ -66,14 +66,11 @@ class PageController {
                 "A public status page for your services, updated from incidents.");
     }
 
+    /** The settings index: links to each area that can be configured. */
     @GetMapping("/settings")
     String settings(Model model) {
-        return feature(
-                model,
-                "settings",
-                "Settings",
-                "Nothing to configure yet",
-                "Integrations, routing, notification channels and users will be managed here.");
+        model.addAttribute("activeNav", "settings");
+        return "settings";
     }
 
     static String feature(Model model, String nav, String heading, String emptyTitle, String emptyText) {

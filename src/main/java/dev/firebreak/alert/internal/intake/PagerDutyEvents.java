@@ -81,7 +81,7 @@ public final class PagerDutyEvents {
                 String timestamp = string(payload, "timestamp");
                 if (timestamp != null && !timestamp.isBlank()) {
                     try {
-                        startsAt = OffsetDateTime.parse(timestamp.strip()).toInstant();
+                        startsAt = timestamp(timestamp.strip());
                     } catch (DateTimeParseException e) {
                         errors.add("'payload.timestamp' is invalid (must be an ISO 8601 timestamp)");
                     }
@@ -144,6 +144,17 @@ public final class PagerDutyEvents {
                         null,
                         null,
                         string(root, "client_url")));
+    }
+
+    /** ISO 8601 as PagerDuty's own examples write it too: {@code 2015-07-17T08:42:58.315+0000}. */
+    static Instant timestamp(String text) {
+        String iso = text.matches(".*[+-]\\d{4}$")
+                ? text.substring(0, text.length() - 2) + ":" + text.substring(text.length() - 2)
+                : text;
+        if (iso.matches(".*T[0-9:.]+$")) {
+            iso = iso + "Z";
+        }
+        return OffsetDateTime.parse(iso).toInstant();
     }
 
     public static IntakeException invalid(List<String> errors) {
