@@ -41,6 +41,17 @@ final class ApiClient {
         return JSON.readTree(response.body());
     }
 
+    JsonNode postJson(String path, String json) {
+        return JSON.readTree(send(request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)))
+                .body());
+    }
+
+    JsonNode delete(String path) {
+        return JSON.readTree(send(request(path).DELETE()).body());
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Incident response with executable Markdown runbooks.",
-        subcommands = {ServeCommand.class, VersionCommand.class, AdminCommand.class, RunbookCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            VersionCommand.class,
+            AdminCommand.class,
+            RunbookCommand.class,
+            SilenceCommand.class
+        })
 public final class FirebreakCli {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
