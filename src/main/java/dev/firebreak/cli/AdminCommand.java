@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "admin",
         mixinStandardHelpOptions = true,
-        description = "Manage users and tokens directly in the database.",
-        subcommands = {AdminCommand.CreateUser.class, AdminCommand.CreateToken.class})
+        description = "Manage users, tokens and integrations directly in the database.",
+        subcommands = {AdminCommand.CreateUser.class, AdminCommand.CreateToken.class, CreateIntegrationCommand.class})
 final class AdminCommand {
 
     /** Runs work against a Spring context without the web server, background jobs or banner. */

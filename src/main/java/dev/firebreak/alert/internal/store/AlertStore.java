@@ -1,0 +1,262 @@
+package dev.firebreak.alert.internal.store;
+
+import dev.firebreak.alert.Alert;
+import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The alerts table. Writes run inside the writer's batch transaction. */
+@Repository
+public class AlertStore {
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
+    /** Text and label filters run in memory over at most this many newest rows. */
+    private static final int SCAN = 10_000;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AlertStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<Alert> list(AlertFilter filter) {
+        StringBuilder sql = new StringBuilder("select * from alerts where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.since() != null) {
+            sql.append(" and last_received_at >= ?");
+            params.add(utc(filter.since()));
+        }
+        boolean inMemory = !filter.matchers().isEmpty()
+                || (filter.text() != null && !filter.text().isBlank());
+        sql.append(" order by last_received_at desc, id desc fetch first ")
+                .append(inMemory ? SCAN : filter.effectiveLimit())
+                .append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(this::alert).stream()
+                .filter(filter::matches)
+                .limit(filter.effectiveLimit())
+                .toList();
+    }
+
+    public Optional<Alert> find(long id) {
+        return jdbc.sql("select * from alerts where id = ?")
+                .param(id)
+                .query(this::alert)
+                .optional();
+    }
+
+    public Optional<Alert> findByFingerprint(String fingerprint) {
+        return jdbc.sql("select * from alerts where fingerprint = ?"
+                        + " order by case when status = 'FIRING' then 0 else 1 end, last_received_at desc, id desc"
+                        + " fetch first 1 rows only")
+                .param(fingerprint)
+                .query(this::alert)
+                .optional();
+    }
+
+    /** Firing alerts whose endsAt or resolve timeout passed. */
+    public List<Long> timedOut(Instant now, int limit) {
+        return jdbc.sql("select id from alerts where status = 'FIRING' and timeout_at <= ?"
+                        + " order by timeout_at fetch first " + limit + " rows only")
+                .param(utc(now))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Resolves one timed-out alert unless it was refreshed or resolved meanwhile (by any node). */
+    public AlertWritten resolveTimedOut(long id, Instant now) {
+        Optional<Alert> alert = find(id);
+        if (alert.isEmpty()) {
+            return new AlertWritten(AlertWritten.Outcome.UNCHANGED, null);
+        }
+        int changed = jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null,"
+                        + " ends_at = coalesce(ends_at, timeout_at), resolved_at = ?"
+                        + " where id = ? and status = 'FIRING' and timeout_at <= ?")
+                .params(utc(now), id, utc(now))
+                .update();
+        return changed == 0
+                ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
+                : new AlertWritten(AlertWritten.Outcome.RESOLVED, find(id).orElseThrow());
+    }
+
+    /** Applies one reported alert; must run in a transaction. */
+    public AlertWritten apply(AlertWrite write, Instant now) {
+        Optional<Alert> firing = jdbc.sql("select * from alerts where firing_fingerprint = ?")
+                .param(write.fingerprint())
+                .query(this::alert)
+                .optional();
+        return switch (write.action()) {
+            case FIRE -> firing.map(existing -> refresh(existing, write, now)).orElseGet(() -> insert(write, now));
+            case RESOLVE ->
+                firing.map(existing -> resolve(existing, write, now))
+                        .orElse(new AlertWritten(AlertWritten.Outcome.UNCHANGED, null));
+            case ACKNOWLEDGE ->
+                firing.map(existing -> acknowledge(existing, now))
+                        .orElse(new AlertWritten(AlertWritten.Outcome.UNCHANGED, null));
+        };
+    }
+
+    private AlertWritten insert(AlertWrite w, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql(
+                        "insert into alerts (fingerprint, firing_fingerprint, integration_id, dedup_key, labels_json,"
+                                + " annotations_json, status, starts_at, ends_at, timeout_at, generator_url, receive_count,"
+                                + " first_received_at, last_received_at) values (?, ?, ?, ?, ?, ?, 'FIRING', ?, ?, ?, ?, 1, ?, ?)")
+                .params(
+                        w.fingerprint(),
+                        w.fingerprint(),
+                        w.integrationId(),
+                        w.dedupKey(),
+                        json.writeValueAsString(w.labels()),
+                        json.writeValueAsString(w.annotations()),
+                        utc(w.startsAt() == null ? now : w.startsAt()),
+                        utc(w.endsAt()),
+                        utc(w.timeoutAt()),
+                        url(w.generatorUrl()),
+                        utc(now),
+                        utc(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new AlertWritten(
+                AlertWritten.Outcome.NEW,
+                new Alert(
+                        id,
+                        w.fingerprint(),
+                        w.integrationId(),
+                        w.dedupKey(),
+                        w.labels(),
+                        w.annotations(),
+                        AlertStatus.FIRING,
+                        w.startsAt() == null ? now : w.startsAt(),
+                        w.endsAt(),
+                        w.generatorUrl(),
+                        1,
+                        now,
+                        now));
+    }
+
+    private AlertWritten refresh(Alert a, AlertWrite w, Instant now) {
+        jdbc.sql("update alerts set receive_count = receive_count + 1, last_received_at = ?, labels_json = ?,"
+                        + " annotations_json = ?, ends_at = ?, timeout_at = ?, generator_url = ? where id = ?")
+                .params(
+                        utc(now),
+                        json.writeValueAsString(w.labels()),
+                        json.writeValueAsString(w.annotations()),
+                        utc(w.endsAt()),
+                        utc(w.timeoutAt()),
+                        url(w.generatorUrl()),
+                        a.id())
+                .update();
+        return new AlertWritten(
+                AlertWritten.Outcome.REFRESHED,
+                new Alert(
+                        a.id(),
+                        a.fingerprint(),
+                        a.integrationId(),
+                        a.dedupKey(),
+                        w.labels(),
+                        w.annotations(),
+                        AlertStatus.FIRING,
+                        a.startsAt(),
+                        w.endsAt(),
+                        w.generatorUrl(),
+                        a.receiveCount() + 1,
+                        a.firstReceivedAt(),
+                        now));
+    }
+
+    private AlertWritten resolve(Alert a, AlertWrite w, Instant now) {
+        Instant endsAt = w.endsAt() == null ? now : w.endsAt();
+        jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null, receive_count = receive_count + 1,"
+                        + " last_received_at = ?, ends_at = ?, resolved_at = ? where id = ?")
+                .params(utc(now), utc(endsAt), utc(now), a.id())
+                .update();
+        return new AlertWritten(
+                AlertWritten.Outcome.RESOLVED,
+                new Alert(
+                        a.id(),
+                        a.fingerprint(),
+                        a.integrationId(),
+                        a.dedupKey(),
+                        a.labels(),
+                        a.annotations(),
+                        AlertStatus.RESOLVED,
+                        a.startsAt(),
+                        endsAt,
+                        a.generatorUrl(),
+                        a.receiveCount() + 1,
+                        a.firstReceivedAt(),
+                        now));
+    }
+
+    private AlertWritten acknowledge(Alert a, Instant now) {
+        int changed = jdbc.sql("update alerts set acknowledged_at = ?, receive_count = receive_count + 1,"
+                        + " last_received_at = ? where id = ? and acknowledged_at is null")
+                .params(utc(now), utc(now), a.id())
+                .update();
+        return changed == 0
+                ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
+                : new AlertWritten(AlertWritten.Outcome.ACKNOWLEDGED, a);
+    }
+
+    /** Number of rows, for tests and the dashboard. */
+    public long count(AlertStatus status) {
+        return jdbc.sql("select count(*) from alerts where status = ?")
+                .param(status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    private Alert alert(ResultSet rs, int row) throws SQLException {
+        return new Alert(
+                rs.getLong("id"),
+                rs.getString("fingerprint"),
+                rs.getLong("integration_id"),
+                rs.getString("dedup_key"),
+                map(rs.getString("labels_json")),
+                map(rs.getString("annotations_json")),
+                AlertStatus.valueOf(rs.getString("status")),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                rs.getString("generator_url"),
+                rs.getInt("receive_count"),
+                instant(rs, "first_received_at"),
+                instant(rs, "last_received_at"));
+    }
+
+    private Map<String, String> map(String text) {
+        return java.util.Collections.unmodifiableMap(json.readValue(text, MAP));
+    }
+
+    /** Senders' URLs are informational; cut rather than refuse what does not fit the column. */
+    private static String url(String url) {
+        return url == null || url.length() <= 2000 ? url : url.substring(0, 2000);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

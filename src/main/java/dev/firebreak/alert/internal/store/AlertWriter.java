@@ -1,0 +1,144 @@
+package dev.firebreak.alert.internal.store;
+
+import dev.firebreak.alert.AlertAcknowledged;
+import dev.firebreak.alert.AlertProperties;
+import dev.firebreak.alert.AlertReceived;
+import dev.firebreak.alert.AlertResolved;
+import dev.firebreak.alert.IntakeException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: requests queue their alerts and wait; one thread writes everything queued in one
+ * transaction and then completes all waiting requests, so a 2xx always means committed while
+ * concurrent senders share one commit. A failed batch is retried request by request, so one bad
+ * request cannot fail the others. Events are published inside the transaction: listeners use
+ * {@code @TransactionalEventListener} (or Modulith's {@code @ApplicationModuleListener}) and run
+ * after the commit.
+ */
+@Component
+public class AlertWriter implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(AlertWriter.class);
+    private static final int QUEUE = 10_000;
+
+    private record Pending(List<AlertWrite> writes, CompletableFuture<List<AlertWritten>> done) {}
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE);
+    private final AlertStore store;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int maxBatch;
+    private final Thread thread;
+
+    AlertWriter(
+            AlertStore store,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AlertProperties properties) {
+        this.store = store;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+        this.maxBatch = Math.max(1, properties.maxBatch());
+        this.thread = Thread.ofPlatform().name("alert-writer").daemon().start(this::run);
+    }
+
+    /** Writes the alerts and returns once they are committed, in the same order. */
+    public List<AlertWritten> write(List<AlertWrite> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        Pending pending = new Pending(writes, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new IntakeException(HttpStatus.SERVICE_UNAVAILABLE, "alert intake is overloaded; retry later");
+        }
+        try {
+            return pending.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            List<List<AlertWritten>> results = transactions.execute(status -> {
+                Instant now = clock.instant();
+                List<List<AlertWritten>> all = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    all.add(apply(pending.writes(), now));
+                }
+                return all;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(results.get(i));
+            }
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                log.warn("writing alerts failed: {}", batchFailure.toString());
+                batch.get(0).done().completeExceptionally(batchFailure);
+                return;
+            }
+            for (Pending pending : batch) {
+                try {
+                    pending.done().complete(transactions.execute(status -> apply(pending.writes(), clock.instant())));
+                } catch (RuntimeException e) {
+                    log.warn("writing alerts failed: {}", e.toString());
+                    pending.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private List<AlertWritten> apply(List<AlertWrite> writes, Instant now) {
+        List<AlertWritten> written = new ArrayList<>(writes.size());
+        for (AlertWrite write : writes) {
+            AlertWritten result = store.apply(write, now);
+            written.add(result);
+            publish(result, write.sender());
+        }
+        return written;
+    }
+
+    void publish(AlertWritten result, String sender) {
+        switch (result.outcome()) {
+            case NEW -> events.publishEvent(new AlertReceived(result.alert(), true));
+            case REFRESHED -> events.publishEvent(new AlertReceived(result.alert(), false));
+            case RESOLVED -> events.publishEvent(new AlertResolved(result.alert()));
+            case ACKNOWLEDGED -> events.publishEvent(new AlertAcknowledged(result.alert(), sender));
+            case UNCHANGED -> {}
+        }
+    }
+
+    @Override
+    public void destroy() {
+        thread.interrupt();
+    }
+}

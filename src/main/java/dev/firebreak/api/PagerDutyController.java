@@ -1,0 +1,55 @@
+package dev.firebreak.api;
+
+import dev.firebreak.alert.AlertIntake;
+import dev.firebreak.alert.IntakeException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * PagerDuty Events API v2 at PagerDuty's own path, so clients work by changing only the host:
+ * 202 {@code {"status":"success","message":"Event processed","dedup_key":...}}, 400 {@code
+ * {"status":"invalid event","message":"Event object is invalid","errors":[...]}}.
+ */
+@RestController
+class PagerDutyController {
+    private final AlertIntake intake;
+
+    PagerDutyController(AlertIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(
+            path = "/v2/enqueue",
+            consumes = {AlertIntakeController.JSON, AlertIntakeController.ANY_JSON},
+            produces = AlertIntakeController.JSON)
+    ResponseEntity<Map<String, Object>> enqueue(@RequestBody(required = false) byte[] body) {
+        String dedupKey = intake.pagerDuty(body);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "success");
+        answer.put("message", "Event processed");
+        answer.put("dedup_key", dedupKey);
+        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    @ExceptionHandler(IntakeException.class)
+    ResponseEntity<?> refused(IntakeException e, HttpServletRequest request) {
+        if (e.status() != HttpStatus.BAD_REQUEST) {
+            return AlertIntakeController.problem(e, request);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "invalid event");
+        answer.put("message", e.getMessage());
+        answer.put("errors", e.errors());
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer);
+    }
+}
