@@ -41,11 +41,15 @@ final class ApiClient {
         return JSON.readTree(response.body());
     }
 
-    JsonNode post(String path, String json) {
-        HttpResponse<String> response = send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-        return JSON.readTree(response.body());
+    JsonNode postJson(String path, String json) {
+        return JSON.readTree(send(request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)))
+                .body());
+    }
+
+    JsonNode delete(String path) {
+        return JSON.readTree(send(request(path).DELETE()).body());
     }
 
     static String encode(String value) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             AdminCommand.class,
             RunbookCommand.class,
+            SilenceCommand.class,
             IncidentCommand.class
         })
 public final class FirebreakCli {

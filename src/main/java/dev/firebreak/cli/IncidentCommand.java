@@ -144,7 +144,7 @@ final class IncidentCommand {
 
         @Override
         public Integer call() {
-            JsonNode i = api.client().post("/api/v1/incidents/" + id + "/acknowledge", "");
+            JsonNode i = api.client().postJson("/api/v1/incidents/" + id + "/acknowledge", "");
             spec.commandLine()
                     .getOut()
                     .println("incident " + id + " acknowledged by "
@@ -166,7 +166,7 @@ final class IncidentCommand {
 
         @Override
         public Integer call() {
-            JsonNode i = api.client().post("/api/v1/incidents/" + id + "/resolve", "");
+            JsonNode i = api.client().postJson("/api/v1/incidents/" + id + "/resolve", "");
             spec.commandLine()
                     .getOut()
                     .println("incident " + id + " resolved by "
@@ -192,7 +192,7 @@ final class IncidentCommand {
         @Override
         public Integer call() {
             String body = ApiClient.json().writeValueAsString(Map.of("text", String.join(" ", text)));
-            api.client().post("/api/v1/incidents/" + id + "/notes", body);
+            api.client().postJson("/api/v1/incidents/" + id + "/notes", body);
             spec.commandLine().getOut().println("note added to incident " + id);
             return 0;
         }

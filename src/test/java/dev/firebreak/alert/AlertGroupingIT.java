@@ -225,6 +225,35 @@ class AlertGroupingIT extends ServerTest {
         assertThat(firing(name + "Elsewhere")).hasSize(1);
     }
 
+    @Autowired
+    Integrations integrations;
+
+    @Test
+    void alertsPostedToTheIntakeGroupAndFire() {
+        String name = unique("Intake");
+        String key = integrations
+                .create("prometheus-" + unique(""), IntegrationType.PROMETHEUS, 10_000, 10_000, null)
+                .key();
+        String body = "[{\"labels\": {\"alertname\": \"" + name + "\", \"team\": \"payments\", \"instance\": \"i1\"}},"
+                + " {\"labels\": {\"alertname\": \"" + name + "\", \"team\": \"payments\", \"instance\": \"i2\"}}]";
+        var answer = send(HttpRequest.newBuilder(uri("/api/v2/alerts"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        AlertGroup payments = firing(name).stream()
+                .filter(g -> g.service() != null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(payments.alerts()).hasSize(2);
+        assertThat(payments.alerts()).allSatisfy(a -> assertThat(a.id()).isPositive());
+        assertThat(firing(name))
+                .extracting(AlertGroup::route)
+                .containsExactlyInAnyOrder("route 0.0", "finance", "finance");
+    }
+
     private void flush() {
         flusher.flushDue();
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,10 +24,12 @@ class GroupingEngine {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    GroupingEngine(RoutingStore routing, GroupStore groups, TransactionTemplate tx, Clock clock) {
+    GroupingEngine(RoutingStore routing, GroupStore groups, PlatformTransactionManager transactions, Clock clock) {
         this.routing = routing;
         this.groups = groups;
-        this.tx = tx;
+        // After commit the intake's transaction is still bound to the thread: joining it would never commit.
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
