@@ -57,8 +57,16 @@ class IncidentBrowserIT extends ServerTest {
         driver.findElement(By.id("password")).sendKeys("password-123456");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         driver.get(uri("/incidents").toString());
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        try {
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(driver, "incidents-not-live");
+            throw new AssertionError(
+                    "live stream not connected on " + driver.getCurrentUrl() + ": "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
+        }
 
         String key = AlertGroups.key();
         new AlertGroups(publisher, transactions)
