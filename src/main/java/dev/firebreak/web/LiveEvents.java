@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code alert} event whenever an alert arrives or resolves. Pages re-fetch their list on each.
  */
 @Controller
+@ConditionalOnWebApplication
 class LiveEvents {
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
