@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows alert groups: opens, updates, reopens and auto-resolves incidents, and acknowledges the
@@ -38,13 +39,17 @@ public class IncidentLifecycle {
     private final IncidentProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     IncidentLifecycle(
             IncidentStore store,
             RunbookMatcher runbooks,
             IncidentProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.runbooks = runbooks;
         this.properties = properties;
@@ -52,10 +57,14 @@ public class IncidentLifecycle {
         this.clock = clock;
     }
 
-    // One node handles a group at a time here; a cluster relies on the routing side's group lease.
+    // The lock spans the whole transaction so two firings of a group cannot both open an incident;
+    // across nodes the routing side's flush lease keeps one node firing groups at a time.
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public synchronized void onFiring(AlertGroupFiring event) {
+        transactions.executeWithoutResult(status -> firing(event));
+    }
+
+    private void firing(AlertGroupFiring event) {
         AlertGroup group = event.group();
         Instant now = clock.instant();
         Optional<Incident> latest = store.latestForGroup(group.groupKey());
@@ -144,8 +153,11 @@ public class IncidentLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public synchronized void onResolved(AlertGroupResolved event) {
+        transactions.executeWithoutResult(status -> groupResolved(event));
+    }
+
+    private void groupResolved(AlertGroupResolved event) {
         Instant now = clock.instant();
         store.latestForGroup(event.group().groupKey())
                 .filter(incident -> incident.state() != IncidentState.RESOLVED)
@@ -165,8 +177,11 @@ public class IncidentLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public synchronized void onAlertResolved(AlertResolved event) {
+        transactions.executeWithoutResult(status -> alertResolved(event));
+    }
+
+    private void alertResolved(AlertResolved event) {
         Alert alert = event.alert();
         Instant now = clock.instant();
         store.openWithAlert(alert.id()).ifPresent(incident -> {
@@ -184,8 +199,11 @@ public class IncidentLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public synchronized void onAcknowledged(AlertAcknowledged event) {
+        transactions.executeWithoutResult(status -> acknowledged(event));
+    }
+
+    private void acknowledged(AlertAcknowledged event) {
         Instant now = clock.instant();
         String by = event.by() == null || event.by().isBlank() ? "sender" : event.by();
         store.openWithAlert(event.alert().id())
