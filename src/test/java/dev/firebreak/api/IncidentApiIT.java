@@ -137,6 +137,21 @@ class IncidentApiIT extends ServerTest {
     }
 
     @Test
+    void alertsApiFiltersAndRefusesBadInput() {
+        assertThat(json(get("/api/v1/alerts?status=firing&limit=5", viewer), 200)
+                        .isArray())
+                .isTrue();
+        assertThat(json(get("/api/v1/alerts?matcher=severity%3D%22critical%22", viewer), 200)
+                        .isArray())
+                .isTrue();
+        problem(get("/api/v1/alerts?status=sleeping", viewer), 400, "status");
+        problem(get("/api/v1/alerts?limit=0", viewer), 400, "limit");
+        problem(get("/api/v1/alerts?matcher=%3D%3D", viewer), 400, "matcher");
+        problem(get("/api/v1/alerts/999999999", viewer), 404, null);
+        assertThat(get("/api/v1/alerts", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void viewersCannotChangeIncidents() {
         long id = open("info");
         for (String path : List.of("/acknowledge", "/resolve", "/escalate", "/notes")) {
