@@ -59,10 +59,17 @@ public class AlertIntake {
                 root, from, now, properties.resolveTimeout(), limits, properties.maxAlertsPerRequest()));
     }
 
-    /** The firing alerts, for {@code GET /api/v2/alerts} with a Prometheus integration's key. */
-    public List<Alert> current(String key) {
+    /**
+     * The firing alerts, for {@code GET /api/v2/alerts} with a Prometheus integration's key.
+     *
+     * @param matchers Alertmanager's {@code filter} parameters, such as {@code severity="critical"}
+     */
+    public List<Alert> current(String key, List<String> matchers) {
         sender(key, IntegrationType.PROMETHEUS);
-        return alerts.list(AlertFilter.firing());
+        List<LabelMatcher> parsed = matchers == null
+                ? List.of()
+                : matchers.stream().map(LabelMatcher::parse).toList();
+        return alerts.list(new AlertFilter(AlertStatus.FIRING, null, parsed, null, null));
     }
 
     /** Alertmanager's webhook (payload version 4). */

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,8 +52,9 @@ class AlertIntakeController {
     /** The firing alerts in Alertmanager's v2 gettableAlerts shape. */
     @GetMapping(path = "/api/v2/alerts", produces = JSON)
     List<Map<String, Object>> current(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return intake.current(key(authorization)).stream()
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "filter", required = false) List<String> filter) {
+        return intake.current(key(authorization), filter).stream()
                 .map(AlertIntakeController::gettable)
                 .toList();
     }

@@ -58,6 +58,14 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(current.body())
                 .contains("\"fingerprint\":\"" + fingerprint(name) + "\"")
                 .contains("\"state\":\"active\"");
+        String filter = java.net.URLEncoder.encode("alertname=\"" + name + "\"", StandardCharsets.UTF_8);
+        assertThat(get("/api/v2/alerts?filter=" + filter, prometheus.key()).body())
+                .contains(name);
+        String other = java.net.URLEncoder.encode("alertname=\"other\"", StandardCharsets.UTF_8);
+        assertThat(get("/api/v2/alerts?filter=" + other, prometheus.key()).body())
+                .isEqualTo("[]");
+        assertThat(get("/api/v2/alerts?filter=%7Bbroken", prometheus.key()).statusCode())
+                .isEqualTo(400);
     }
 
     @Test

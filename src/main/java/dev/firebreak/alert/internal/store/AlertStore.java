@@ -3,11 +3,10 @@ package dev.firebreak.alert.internal.store;
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public class AlertStore {
         }
         if (filter.since() != null) {
             sql.append(" and last_received_at >= ?");
-            params.add(utc(filter.since()));
+            params.add(Timestamps.utc(filter.since()));
         }
         boolean inMemory = !filter.matchers().isEmpty()
                 || (filter.text() != null && !filter.text().isBlank());
@@ -76,7 +75,7 @@ public class AlertStore {
     public List<Long> timedOut(Instant now, int limit) {
         return jdbc.sql("select id from alerts where status = 'FIRING' and timeout_at <= ?"
                         + " order by timeout_at fetch first " + limit + " rows only")
-                .param(utc(now))
+                .param(Timestamps.utc(now))
                 .query(Long.class)
                 .list();
     }
@@ -90,7 +89,7 @@ public class AlertStore {
         int changed = jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null,"
                         + " ends_at = coalesce(ends_at, timeout_at), resolved_at = ?"
                         + " where id = ? and status = 'FIRING' and timeout_at <= ?")
-                .params(utc(now), id, utc(now))
+                .params(Timestamps.utc(now), id, Timestamps.utc(now))
                 .update();
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
@@ -127,12 +126,12 @@ public class AlertStore {
                         w.dedupKey(),
                         json.writeValueAsString(w.labels()),
                         json.writeValueAsString(w.annotations()),
-                        utc(w.startsAt() == null ? now : w.startsAt()),
-                        utc(w.endsAt()),
-                        utc(w.timeoutAt()),
+                        Timestamps.utc(w.startsAt() == null ? now : w.startsAt()),
+                        Timestamps.utc(w.endsAt()),
+                        Timestamps.utc(w.timeoutAt()),
                         url(w.generatorUrl()),
-                        utc(now),
-                        utc(now))
+                        Timestamps.utc(now),
+                        Timestamps.utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return new AlertWritten(
@@ -157,11 +156,11 @@ public class AlertStore {
         jdbc.sql("update alerts set receive_count = receive_count + 1, last_received_at = ?, labels_json = ?,"
                         + " annotations_json = ?, ends_at = ?, timeout_at = ?, generator_url = ? where id = ?")
                 .params(
-                        utc(now),
+                        Timestamps.utc(now),
                         json.writeValueAsString(w.labels()),
                         json.writeValueAsString(w.annotations()),
-                        utc(w.endsAt()),
-                        utc(w.timeoutAt()),
+                        Timestamps.utc(w.endsAt()),
+                        Timestamps.utc(w.timeoutAt()),
                         url(w.generatorUrl()),
                         a.id())
                 .update();
@@ -187,7 +186,7 @@ public class AlertStore {
         Instant endsAt = w.endsAt() == null ? now : w.endsAt();
         jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null, receive_count = receive_count + 1,"
                         + " last_received_at = ?, ends_at = ?, resolved_at = ? where id = ?")
-                .params(utc(now), utc(endsAt), utc(now), a.id())
+                .params(Timestamps.utc(now), Timestamps.utc(endsAt), Timestamps.utc(now), a.id())
                 .update();
         return new AlertWritten(
                 AlertWritten.Outcome.RESOLVED,
@@ -210,7 +209,7 @@ public class AlertStore {
     private AlertWritten acknowledge(Alert a, Instant now) {
         int changed = jdbc.sql("update alerts set acknowledged_at = ?, receive_count = receive_count + 1,"
                         + " last_received_at = ? where id = ? and acknowledged_at is null")
-                .params(utc(now), utc(now), a.id())
+                .params(Timestamps.utc(now), Timestamps.utc(now), a.id())
                 .update();
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
@@ -234,12 +233,12 @@ public class AlertStore {
                 map(rs.getString("labels_json")),
                 map(rs.getString("annotations_json")),
                 AlertStatus.valueOf(rs.getString("status")),
-                instant(rs, "starts_at"),
-                instant(rs, "ends_at"),
+                Timestamps.instant(rs, "starts_at"),
+                Timestamps.instant(rs, "ends_at"),
                 rs.getString("generator_url"),
                 rs.getInt("receive_count"),
-                instant(rs, "first_received_at"),
-                instant(rs, "last_received_at"));
+                Timestamps.instant(rs, "first_received_at"),
+                Timestamps.instant(rs, "last_received_at"));
     }
 
     private Map<String, String> map(String text) {
@@ -249,14 +248,5 @@ public class AlertStore {
     /** Senders' URLs are informational; cut rather than refuse what does not fit the column. */
     private static String url(String url) {
         return url == null || url.length() <= 2000 ? url : url.substring(0, 2000);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -5,6 +5,10 @@ import dev.firebreak.alert.AlertProperties;
 import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
 import dev.firebreak.alert.IntakeException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -42,18 +47,28 @@ public class AlertWriter implements DisposableBean {
     private final Clock clock;
     private final int maxBatch;
     private final Thread thread;
+    private final DistributionSummary batchSizes;
+    private final Timer commits;
 
     AlertWriter(
             AlertStore store,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            AlertProperties properties) {
+            AlertProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
         this.maxBatch = Math.max(1, properties.maxBatch());
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.batchSizes = DistributionSummary.builder("firebreak.alerts.writer.batch")
+                .description("requests committed together by the alert writer")
+                .register(registry);
+        this.commits = Timer.builder("firebreak.alerts.writer.commit")
+                .description("time to write and commit one batch")
+                .register(registry);
         this.thread = Thread.ofPlatform().name("alert-writer").daemon().start(this::run);
     }
 
@@ -82,7 +97,8 @@ public class AlertWriter implements DisposableBean {
                 return;
             }
             queue.drainTo(batch, maxBatch - 1);
-            commit(batch);
+            batchSizes.record(batch.size());
+            commits.record(() -> commit(batch));
             batch.clear();
         }
     }

@@ -4,6 +4,7 @@ import dev.firebreak.alert.GenericMapping;
 import dev.firebreak.alert.Integration;
 import dev.firebreak.alert.IntegrationType;
 import dev.firebreak.alert.internal.intake.GenericMappings;
+import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class IntegrationStore {
                         ratePerSecond,
                         burst,
                         mapping == null ? null : GenericMappings.write(json, mapping),
-                        AlertStore.utc(now))
+                        Timestamps.utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -100,6 +101,6 @@ public class IntegrationStore {
                 rs.getInt("rate_per_second"),
                 rs.getInt("rate_burst"),
                 mapping == null ? null : GenericMappings.parse(json, mapping),
-                AlertStore.instant(rs, "created_at"));
+                Timestamps.instant(rs, "created_at"));
     }
 }

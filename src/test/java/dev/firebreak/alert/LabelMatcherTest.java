@@ -1,0 +1,63 @@
+package dev.firebreak.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.platform.FirebreakException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LabelMatcherTest {
+    private static final Map<String, String> LABELS = Map.of("alertname", "HighLatency", "job", "api-gateway");
+
+    @Test
+    void parsesAlertmanagerSyntax() {
+        assertThat(LabelMatcher.parse("job=\"api-gateway\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("job=api-gateway").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("job!=api-gateway").matches(LABELS)).isFalse();
+        assertThat(LabelMatcher.parse("job=~\"api.*\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("job=~api").matches(LABELS))
+                .as("regexes are anchored")
+                .isFalse();
+        assertThat(LabelMatcher.parse("job!~\"web.*\"").matches(LABELS)).isTrue();
+        assertThat(LabelMatcher.parse("severity=\"\"").matches(LABELS))
+                .as("missing label is empty")
+                .isTrue();
+        assertThat(LabelMatcher.parse("alertname=\"a \\\"quoted\\\" name\"").value())
+                .isEqualTo("a \"quoted\" name");
+    }
+
+    @Test
+    void refusesNonsense() {
+        for (String bad : List.of("", "{job=api}", "job", "job=~\"(\"", "1job=x")) {
+            assertThatThrownBy(() -> LabelMatcher.parse(bad)).as(bad).isInstanceOf(FirebreakException.BadInput.class);
+        }
+    }
+
+    @Test
+    void filterMatchesTextAndLabels() {
+        Alert alert = new Alert(
+                1,
+                "0123456789abcdef",
+                1,
+                null,
+                LABELS,
+                Map.of("summary", "p99 above one second"),
+                AlertStatus.FIRING,
+                null,
+                null,
+                null,
+                1,
+                null,
+                null);
+        assertThat(new AlertFilter(null, "ONE SECOND", List.of(), null, null).matches(alert))
+                .isTrue();
+        assertThat(new AlertFilter(null, "nothing", List.of(), null, null).matches(alert))
+                .isFalse();
+        assertThat(new AlertFilter(null, null, List.of(LabelMatcher.parse("job=~api.*")), null, null).matches(alert))
+                .isTrue();
+        assertThat(new AlertFilter(null, null, List.of(), 5000, null).effectiveLimit())
+                .isEqualTo(AlertFilter.MAX_LIMIT);
+    }
+}
