@@ -26,6 +26,15 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @Tag("database")
 @RecordApplicationEvents
 class AlertGroupingIT extends ServerTest {
+    /** Other test classes share the database and expect the built-in routing. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreDefaultRouting() {
+        send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/routing"))
+                .header("Authorization", "Bearer " + tokenFor(dev.firebreak.platform.security.Role.ADMIN))
+                .header("Content-Type", "application/yaml")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("route:\n  group_by: [alertname]\n")));
+    }
+
     private static final AtomicLong IDS = new AtomicLong(1_000_000);
     static final String YAML = """
             route:

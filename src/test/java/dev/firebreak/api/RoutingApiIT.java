@@ -18,6 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** Routing and silence endpoints over HTTP, their bad input and roles, and the silence CLI. */
 @Tag("database")
 class RoutingApiIT extends ServerTest {
+    /** Other test classes share the database and expect the built-in routing. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreDefaultRouting() {
+        send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/routing"))
+                .header("Authorization", "Bearer " + tokenFor(dev.firebreak.platform.security.Role.ADMIN))
+                .header("Content-Type", "application/yaml")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("route:\n  group_by: [alertname]\n")));
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
