@@ -31,7 +31,7 @@ public class RoutingStore {
     }
 
     public RoutingVersion current() {
-        return jdbc.sql("select * from routing_configs order by version desc")
+        return jdbc.sql("select * from routing_configs order by version desc fetch first 1 rows only")
                 .query((rs, n) -> new RoutingVersion(
                         rs.getInt("version"),
                         rs.getString("yaml"),
