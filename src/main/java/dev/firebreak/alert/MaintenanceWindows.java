@@ -55,6 +55,15 @@ public class MaintenanceWindows {
         return store.find(id).orElseThrow();
     }
 
+    /** The services with a maintenance window running now. */
+    public java.util.Set<String> servicesInMaintenance() {
+        Instant now = clock.instant();
+        return store.list().stream()
+                .filter(w -> w.activeAt(now))
+                .map(MaintenanceWindow::service)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public boolean inMaintenance(String service) {
         Instant now = clock.instant();
         return service != null

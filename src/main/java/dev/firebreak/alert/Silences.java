@@ -82,6 +82,11 @@ public class Silences {
         return get(id);
     }
 
+    /** The silences active now. */
+    public List<Silence> active() {
+        return store.active(clock.instant());
+    }
+
     /** Whether an active silence mutes an alert with these labels now. */
     public boolean silenced(Map<String, String> labels) {
         Instant now = clock.instant();

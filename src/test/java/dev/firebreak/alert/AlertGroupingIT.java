@@ -26,6 +26,15 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @Tag("database")
 @RecordApplicationEvents
 class AlertGroupingIT extends ServerTest {
+    /** Other test classes share the database and expect the built-in routing. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreDefaultRouting() {
+        send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/routing"))
+                .header("Authorization", "Bearer " + tokenFor(dev.firebreak.platform.security.Role.ADMIN))
+                .header("Content-Type", "application/yaml")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("route:\n  group_by: [alertname]\n")));
+    }
+
     private static final AtomicLong IDS = new AtomicLong(1_000_000);
     static final String YAML = """
             route:
@@ -276,11 +285,30 @@ class AlertGroupingIT extends ServerTest {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Groups of fabricated alerts would otherwise fire later in other test contexts that share the database. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetGroups() {
+        for (String fingerprint : fabricated) {
+            jdbc.sql("delete from alert_groups where id in"
+                            + " (select group_id from alert_group_members where fingerprint = ?)")
+                    .param(fingerprint)
+                    .update();
+        }
+        fabricated.clear();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private final List<String> fabricated = new java.util.ArrayList<>();
+
     Alert alert(Map<String, String> labels) {
         Instant now = clock.instant();
+        String fingerprint = UUID.randomUUID().toString();
+        fabricated.add(fingerprint);
         return new Alert(
                 IDS.incrementAndGet(),
-                UUID.randomUUID().toString(),
+                fingerprint,
                 0,
                 null,
                 labels,

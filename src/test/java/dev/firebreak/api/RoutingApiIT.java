@@ -18,6 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** Routing and silence endpoints over HTTP, their bad input and roles, and the silence CLI. */
 @Tag("database")
 class RoutingApiIT extends ServerTest {
+    /** Other test classes share the database and expect the built-in routing. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreDefaultRouting() {
+        send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/routing"))
+                .header("Authorization", "Bearer " + tokenFor(dev.firebreak.platform.security.Role.ADMIN))
+                .header("Content-Type", "application/yaml")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("route:\n  group_by: [alertname]\n")));
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -39,6 +48,11 @@ class RoutingApiIT extends ServerTest {
         assertThat(problem.get("errors")).hasSize(2);
         assertThat(problem.get("errors").get(1).get("line").asInt()).isEqualTo(4);
         assertThat(problem.get("errors").get(1).get("message").asString()).contains("bad duration 'soon'");
+
+        HttpResponse<String> empty = putYaml(admin, "");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).get("line").asInt()).isEqualTo(1);
+        assertThat(putYaml(admin, "route: [unclosed\n").statusCode()).isEqualTo(400);
 
         HttpResponse<String> after = get("/api/v1/routing", admin);
         assertThat(after.headers().firstValue("Firebreak-Routing-Version").orElseThrow())
@@ -140,6 +154,12 @@ class RoutingApiIT extends ServerTest {
                 "{\"matchers\": [\"a=b\"], \"endsAt\": \"tomorrow\", \"comment\": \"" + marker + "\"}",
                 "endsAt");
         assertBad(responder, "{\"matchers\": [\"a=b\"], \"duration\": \"1h\", \"comment\": \" \"}", "comment");
+        assertBad(
+                responder,
+                "{\"matchers\": [\"a=b\"], \"startsAt\": \"2099-01-02T00:00:00Z\", \"endsAt\": \"2099-01-01T00:00:00Z\","
+                        + " \"comment\": \"" + marker + "\"}",
+                "endsAt");
+        assertThat(get("/api/v1/silences?state=bogus", responder).statusCode()).isEqualTo(400);
         assertThat(sendJson("POST", "/api/v1/silences", responder, "{not json").statusCode())
                 .isEqualTo(400);
         assertThat(sendJson(

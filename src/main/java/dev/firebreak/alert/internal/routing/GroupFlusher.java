@@ -6,6 +6,7 @@ import dev.firebreak.alert.AlertGroupFiring;
 import dev.firebreak.alert.AlertGroupResolved;
 import dev.firebreak.alert.MaintenanceWindows;
 import dev.firebreak.alert.RoutingProperties;
+import dev.firebreak.alert.Silence;
 import dev.firebreak.alert.Silences;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,7 +82,11 @@ public class GroupFlusher {
         if (due.isEmpty()) {
             return 0;
         }
-        Muting muting = new Muting(routing.config().inhibitRules(), groups.firing(), silences, maintenance);
+        Muting muting = new Muting(
+                routing.config().inhibitRules(),
+                groups.firing(),
+                silences.active().stream().map(Silence::parsedMatchers).toList(),
+                maintenance.servicesInMaintenance());
         for (long id : due) {
             try {
                 tx.executeWithoutResult(status -> flush(id, now, muting));

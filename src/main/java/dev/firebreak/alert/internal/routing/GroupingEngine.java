@@ -6,19 +6,25 @@ import dev.firebreak.alert.AlertResolved;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts each received alert into the group of every route it matches (several with continue). The
- * flusher decides later when a group notifies; this only records membership, durably.
+ * flusher decides later when a group notifies; this only records membership, durably: it runs in
+ * the intake's own transaction (a savepoint), so an alert that got a 2xx is also grouped, and a
+ * routing failure rolls back to the savepoint instead of failing the intake.
  */
 @Component
 class GroupingEngine {
+    private static final Logger log = LoggerFactory.getLogger(GroupingEngine.class);
+
     private final RoutingStore routing;
     private final GroupStore groups;
     private final TransactionTemplate tx;
@@ -27,21 +33,27 @@ class GroupingEngine {
     GroupingEngine(RoutingStore routing, GroupStore groups, PlatformTransactionManager transactions, Clock clock) {
         this.routing = routing;
         this.groups = groups;
-        // After commit the intake's transaction is still bound to the thread: joining it would never commit.
         this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
-    // After the intake's commit when published in a transaction, at once otherwise.
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void received(AlertReceived event) {
-        retryingOnRace(() -> tx.executeWithoutResult(status -> place(event.alert())));
+        guarded(event.alert(), () -> tx.executeWithoutResult(status -> place(event.alert())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void resolved(AlertResolved event) {
-        tx.executeWithoutResult(status -> groups.resolve(event.alert(), clock.instant()));
+        guarded(event.alert(), () -> tx.executeWithoutResult(status -> groups.resolve(event.alert(), clock.instant())));
+    }
+
+    private static void guarded(Alert alert, Runnable work) {
+        try {
+            retryingOnRace(work);
+        } catch (RuntimeException e) {
+            log.error("grouping alert {} failed; it is stored but not routed: {}", alert.fingerprint(), e.toString());
+        }
     }
 
     private void place(Alert alert) {

@@ -1,18 +1,23 @@
 package dev.firebreak.alert.internal.routing;
 
 import dev.firebreak.alert.Alert;
-import dev.firebreak.alert.MaintenanceWindows;
-import dev.firebreak.alert.Silences;
+import dev.firebreak.alert.AlertMatcher;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether an alert is muted at notification time (as Alertmanager decides it): by a maintenance
- * window of the group's service, an active silence, or an inhibit rule with a firing source.
+ * window of the group's service, an active silence, or an inhibit rule with a firing source. Read
+ * once per flush, so muting many groups costs no queries per alert.
  */
-record Muting(List<InhibitRule> rules, List<Alert> firing, Silences silences, MaintenanceWindows maintenance) {
+record Muting(List<InhibitRule> rules, List<Alert> firing, List<List<AlertMatcher>> silences, Set<String> maintenance) {
 
     boolean muted(Alert alert, String service) {
-        return maintenance.inMaintenance(service) || silences.silenced(alert.labels()) || inhibited(alert);
+        return (service != null && maintenance.contains(service)) || silenced(alert) || inhibited(alert);
+    }
+
+    boolean silenced(Alert alert) {
+        return silences.stream().anyMatch(matchers -> AlertMatcher.all(matchers, alert.labels()));
     }
 
     boolean inhibited(Alert target) {

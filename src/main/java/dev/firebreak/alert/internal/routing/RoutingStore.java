@@ -19,7 +19,10 @@ public class RoutingStore {
     private static final RoutingVersion DEFAULT =
             new RoutingVersion(0, RoutingYaml.DEFAULT, "firebreak", Instant.EPOCH);
 
-    private record Parsed(int version, RoutingConfig config) {}
+    private record Parsed(int version, RoutingConfig config, long checkedAt) {}
+
+    /** Another node's save reaches this node within this long; saves on this node at once. */
+    private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,7 +34,7 @@ public class RoutingStore {
     }
 
     public RoutingVersion current() {
-        return jdbc.sql("select * from routing_configs order by version desc")
+        return jdbc.sql("select * from routing_configs order by version desc fetch first 1 rows only")
                 .query((rs, n) -> new RoutingVersion(
                         rs.getInt("version"),
                         rs.getString("yaml"),
@@ -53,6 +56,10 @@ public class RoutingStore {
 
     /** The active configuration, parsed. A stored version was valid when saved, so it parses. */
     public RoutingConfig config() {
+        Parsed cached = cache.get();
+        if (cached != null && System.nanoTime() - cached.checkedAt() < RECHECK_NANOS) {
+            return cached.config();
+        }
         int version = jdbc.sql("select coalesce(max(version), 0) from routing_configs")
                 .query(Integer.class)
                 .single();
@@ -60,9 +67,11 @@ public class RoutingStore {
         if (parsed == null || parsed.version() != version) {
             RoutingVersion current = version == 0 ? DEFAULT : current();
             parsed = new Parsed(
-                    current.version(), RoutingYaml.parse(current.yaml()).config());
-            cache.set(parsed);
+                    current.version(), RoutingYaml.parse(current.yaml()).config(), System.nanoTime());
+        } else {
+            parsed = new Parsed(parsed.version(), parsed.config(), System.nanoTime());
         }
+        cache.set(parsed);
         return parsed.config();
     }
 
@@ -77,6 +86,7 @@ public class RoutingStore {
                         OffsetDateTime.ofInstant(
                                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC))
                 .update();
+        cache.set(null);
         return current();
     }
 }
