@@ -9,8 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** 1 MB pathological blocks must finish (linear scans, capped nesting, no regex backtracking). */
+/**
+ * 1 MB pathological blocks must finish (linear scans, capped nesting, no regex backtracking). The
+ * bound catches super-linear blowups, which take minutes; it is no speed target (those live in
+ * bench/), so it is loose enough for a loaded 2-core CI machine.
+ */
 class CommandRiskBoundsTest {
+    private static final Duration BLOWUP = Duration.ofSeconds(60);
 
     private static final int MEGABYTE = 1 << 20;
 
@@ -58,7 +63,7 @@ class CommandRiskBoundsTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("pathological")
     void finishesOnAMegabyte(String language, String name, String code) {
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        assertTimeoutPreemptively(BLOWUP, () -> {
             CommandRiskClassifier.Assessment assessment = classifier.classify(language, code, code);
             assertThat(assessment.risk()).isIn("read-only", "mutating", "destructive");
             assertThat(assessment.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(20);
