@@ -98,9 +98,12 @@ public class AlertStore {
 
     /** Applies one reported alert; must run in a transaction. */
     public AlertWritten apply(AlertWrite write, Instant now) {
-        Optional<Alert> firing = jdbc.sql("select * from alerts where firing_fingerprint = ?")
+        // A refresh replaces labels and annotations, so it need not read (and parse) the old ones.
+        boolean fire = write.action() == AlertWrite.Action.FIRE;
+        Optional<Alert> firing = jdbc.sql(
+                        "select " + (fire ? LIGHT : "*") + " from alerts where firing_fingerprint = ?")
                 .param(write.fingerprint())
-                .query(this::alert)
+                .query(fire ? this::light : this::alert)
                 .optional();
         return switch (write.action()) {
             case FIRE -> firing.map(existing -> refresh(existing, write, now)).orElseGet(() -> insert(write, now));
@@ -222,6 +225,26 @@ public class AlertStore {
                 .param(status.name())
                 .query(Long.class)
                 .single();
+    }
+
+    private static final String LIGHT = "id, fingerprint, integration_id, dedup_key, status, starts_at, ends_at,"
+            + " generator_url, receive_count, first_received_at, last_received_at";
+
+    private Alert light(ResultSet rs, int row) throws SQLException {
+        return new Alert(
+                rs.getLong("id"),
+                rs.getString("fingerprint"),
+                rs.getLong("integration_id"),
+                rs.getString("dedup_key"),
+                Map.of(),
+                Map.of(),
+                AlertStatus.valueOf(rs.getString("status")),
+                Timestamps.instant(rs, "starts_at"),
+                Timestamps.instant(rs, "ends_at"),
+                rs.getString("generator_url"),
+                rs.getInt("receive_count"),
+                Timestamps.instant(rs, "first_received_at"),
+                Timestamps.instant(rs, "last_received_at"));
     }
 
     private Alert alert(ResultSet rs, int row) throws SQLException {
