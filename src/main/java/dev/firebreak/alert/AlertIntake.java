@@ -86,8 +86,13 @@ public class AlertIntake {
         writer.write(GenericAlerts.parse(root, from, clock.instant(), limits));
     }
 
-    /** PagerDuty Events API v2; returns the event's dedup_key. Errors carry PagerDuty's wording. */
-    public String pagerDuty(byte[] body) {
+    /**
+     * PagerDuty Events API v2; returns the event's dedup_key. Errors carry PagerDuty's wording.
+     *
+     * @param headerKey the {@code X-Routing-Key} header older pdpyras versions send instead of
+     *     routing_key in the body, or null
+     */
+    public String pagerDuty(byte[] body, String headerKey) {
         if (body != null && body.length > properties.pagerDutyMaxBody().toBytes()) {
             throw new IntakeException(
                     HttpStatus.CONTENT_TOO_LARGE,
@@ -100,7 +105,9 @@ public class AlertIntake {
         } catch (IntakeException e) {
             throw PagerDutyEvents.invalid(List.of(e.getMessage()));
         }
-        String key = PagerDutyEvents.routingKey(root);
+        String key = headerKey != null && !headerKey.isBlank() && root.isObject() && !root.has("routing_key")
+                ? headerKey.strip()
+                : PagerDutyEvents.routingKey(root);
         Integration from = integrations
                 .authenticate(key)
                 .filter(i -> i.type() == IntegrationType.EVENTS_V2)

@@ -1,6 +1,6 @@
 package dev.firebreak.alert;
 
-import dev.firebreak.alert.internal.store.AlertStore;
+import dev.firebreak.alert.internal.store.AlertQueries;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 /** Read access to received alerts, for the alerts and incidents pages and the API. */
 @Service
 public class Alerts {
-    private final AlertStore store;
+    private final AlertQueries store;
 
-    Alerts(AlertStore store) {
+    Alerts(AlertQueries store) {
         this.store = store;
     }
 

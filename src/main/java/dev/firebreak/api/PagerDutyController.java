@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,8 +31,10 @@ class PagerDutyController {
             path = "/v2/enqueue",
             consumes = {AlertIntakeController.JSON, AlertIntakeController.ANY_JSON},
             produces = AlertIntakeController.JSON)
-    ResponseEntity<Map<String, Object>> enqueue(@RequestBody(required = false) byte[] body) {
-        String dedupKey = intake.pagerDuty(body);
+    ResponseEntity<Map<String, Object>> enqueue(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "X-Routing-Key", required = false) String routingKey) {
+        String dedupKey = intake.pagerDuty(body, routingKey);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "success");
         answer.put("message", "Event processed");

@@ -77,6 +77,19 @@ class PagerDutyIntakeIT extends IntakeTestSupport {
     }
 
     @Test
+    void routingKeyMayComeInTheHeaderOlderClientsSend() {
+        Integrations.Created pd = integration(IntegrationType.EVENTS_V2);
+        String dedup = "header-" + unique();
+        HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(uri("/v2/enqueue"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"event_action\":\"trigger\",\"dedup_key\":\""
+                        + dedup + "\",\"payload\":{\"summary\":\"s\",\"source\":\"h\",\"severity\":\"info\"}}"))
+                .header("Content-Type", "application/json")
+                .header("X-Routing-Key", pd.key()));
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(alert(pd, dedup).labels()).containsEntry("severity", "info");
+    }
+
+    @Test
     void acknowledgeAndResolveUnderAnotherRoutingKeyChangeNothing() {
         Integrations.Created pd = integration(IntegrationType.EVENTS_V2);
         Integrations.Created other = integration(IntegrationType.EVENTS_V2);

@@ -1,74 +1,27 @@
 package dev.firebreak.alert.internal.store;
 
 import dev.firebreak.alert.Alert;
-import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.platform.storage.Timestamps;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The alerts table. Writes run inside the writer's batch transaction. */
+/** Writes to the alerts table, inside the writer's (or the sweeper's) transaction. */
 @Repository
 public class AlertStore {
-    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
-    /** Text and label filters run in memory over at most this many newest rows. */
-    private static final int SCAN = 10_000;
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AlertQueries queries;
 
-    AlertStore(JdbcClient jdbc, JsonMapper json) {
+    AlertStore(JdbcClient jdbc, JsonMapper json, AlertQueries queries) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    public List<Alert> list(AlertFilter filter) {
-        StringBuilder sql = new StringBuilder("select * from alerts where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            params.add(filter.status().name());
-        }
-        if (filter.since() != null) {
-            sql.append(" and last_received_at >= ?");
-            params.add(Timestamps.utc(filter.since()));
-        }
-        boolean inMemory = !filter.matchers().isEmpty()
-                || (filter.text() != null && !filter.text().isBlank());
-        sql.append(" order by last_received_at desc, id desc fetch first ")
-                .append(inMemory ? SCAN : filter.effectiveLimit())
-                .append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(this::alert).stream()
-                .filter(filter::matches)
-                .limit(filter.effectiveLimit())
-                .toList();
-    }
-
-    public Optional<Alert> find(long id) {
-        return jdbc.sql("select * from alerts where id = ?")
-                .param(id)
-                .query(this::alert)
-                .optional();
-    }
-
-    public Optional<Alert> findByFingerprint(String fingerprint) {
-        return jdbc.sql("select * from alerts where fingerprint = ?"
-                        + " order by case when status = 'FIRING' then 0 else 1 end, last_received_at desc, id desc"
-                        + " fetch first 1 rows only")
-                .param(fingerprint)
-                .query(this::alert)
-                .optional();
+        this.queries = queries;
     }
 
     /** Firing alerts whose endsAt or resolve timeout passed. */
@@ -82,7 +35,7 @@ public class AlertStore {
 
     /** Resolves one timed-out alert unless it was refreshed or resolved meanwhile (by any node). */
     public AlertWritten resolveTimedOut(long id, Instant now) {
-        Optional<Alert> alert = find(id);
+        Optional<Alert> alert = queries.find(id);
         if (alert.isEmpty()) {
             return new AlertWritten(AlertWritten.Outcome.UNCHANGED, null);
         }
@@ -93,14 +46,18 @@ public class AlertStore {
                 .update();
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
-                : new AlertWritten(AlertWritten.Outcome.RESOLVED, find(id).orElseThrow());
+                : new AlertWritten(
+                        AlertWritten.Outcome.RESOLVED, queries.find(id).orElseThrow());
     }
 
     /** Applies one reported alert; must run in a transaction. */
     public AlertWritten apply(AlertWrite write, Instant now) {
-        Optional<Alert> firing = jdbc.sql("select * from alerts where firing_fingerprint = ?")
+        // A refresh replaces labels and annotations, so it need not read (and parse) the old ones.
+        boolean fire = write.action() == AlertWrite.Action.FIRE;
+        Optional<Alert> firing = jdbc.sql(
+                        "select " + (fire ? AlertQueries.LIGHT : "*") + " from alerts where firing_fingerprint = ?")
                 .param(write.fingerprint())
-                .query(this::alert)
+                .query(fire ? queries::light : queries::alert)
                 .optional();
         return switch (write.action()) {
             case FIRE -> firing.map(existing -> refresh(existing, write, now)).orElseGet(() -> insert(write, now));
@@ -214,35 +171,6 @@ public class AlertStore {
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
                 : new AlertWritten(AlertWritten.Outcome.ACKNOWLEDGED, a);
-    }
-
-    /** Number of rows, for tests and the dashboard. */
-    public long count(AlertStatus status) {
-        return jdbc.sql("select count(*) from alerts where status = ?")
-                .param(status.name())
-                .query(Long.class)
-                .single();
-    }
-
-    private Alert alert(ResultSet rs, int row) throws SQLException {
-        return new Alert(
-                rs.getLong("id"),
-                rs.getString("fingerprint"),
-                rs.getLong("integration_id"),
-                rs.getString("dedup_key"),
-                map(rs.getString("labels_json")),
-                map(rs.getString("annotations_json")),
-                AlertStatus.valueOf(rs.getString("status")),
-                Timestamps.instant(rs, "starts_at"),
-                Timestamps.instant(rs, "ends_at"),
-                rs.getString("generator_url"),
-                rs.getInt("receive_count"),
-                Timestamps.instant(rs, "first_received_at"),
-                Timestamps.instant(rs, "last_received_at"));
-    }
-
-    private Map<String, String> map(String text) {
-        return java.util.Collections.unmodifiableMap(json.readValue(text, MAP));
     }
 
     /** Senders' URLs are informational; cut rather than refuse what does not fit the column. */

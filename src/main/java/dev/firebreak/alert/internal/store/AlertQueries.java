@@ -1,0 +1,120 @@
+package dev.firebreak.alert.internal.store;
+
+import dev.firebreak.alert.Alert;
+import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.platform.storage.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads of the alerts table and its row mapping. */
+@Repository
+public class AlertQueries {
+    private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
+    /** Text and label filters run in memory over at most this many newest rows. */
+    private static final int SCAN = 10_000;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AlertQueries(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<Alert> list(AlertFilter filter) {
+        StringBuilder sql = new StringBuilder("select * from alerts where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.since() != null) {
+            sql.append(" and last_received_at >= ?");
+            params.add(Timestamps.utc(filter.since()));
+        }
+        boolean inMemory = !filter.matchers().isEmpty()
+                || (filter.text() != null && !filter.text().isBlank());
+        sql.append(" order by last_received_at desc, id desc fetch first ")
+                .append(inMemory ? SCAN : filter.effectiveLimit())
+                .append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(this::alert).stream()
+                .filter(filter::matches)
+                .limit(filter.effectiveLimit())
+                .toList();
+    }
+
+    public Optional<Alert> find(long id) {
+        return jdbc.sql("select * from alerts where id = ?")
+                .param(id)
+                .query(this::alert)
+                .optional();
+    }
+
+    public Optional<Alert> findByFingerprint(String fingerprint) {
+        return jdbc.sql("select * from alerts where fingerprint = ?"
+                        + " order by case when status = 'FIRING' then 0 else 1 end, last_received_at desc, id desc"
+                        + " fetch first 1 rows only")
+                .param(fingerprint)
+                .query(this::alert)
+                .optional();
+    }
+
+    /** Number of rows, for tests and the dashboard. */
+    public long count(AlertStatus status) {
+        return jdbc.sql("select count(*) from alerts where status = ?")
+                .param(status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    static final String LIGHT = "id, fingerprint, integration_id, dedup_key, status, starts_at, ends_at,"
+            + " generator_url, receive_count, first_received_at, last_received_at";
+
+    Alert light(ResultSet rs, int row) throws SQLException {
+        return new Alert(
+                rs.getLong("id"),
+                rs.getString("fingerprint"),
+                rs.getLong("integration_id"),
+                rs.getString("dedup_key"),
+                Map.of(),
+                Map.of(),
+                AlertStatus.valueOf(rs.getString("status")),
+                Timestamps.instant(rs, "starts_at"),
+                Timestamps.instant(rs, "ends_at"),
+                rs.getString("generator_url"),
+                rs.getInt("receive_count"),
+                Timestamps.instant(rs, "first_received_at"),
+                Timestamps.instant(rs, "last_received_at"));
+    }
+
+    Alert alert(ResultSet rs, int row) throws SQLException {
+        return new Alert(
+                rs.getLong("id"),
+                rs.getString("fingerprint"),
+                rs.getLong("integration_id"),
+                rs.getString("dedup_key"),
+                map(rs.getString("labels_json")),
+                map(rs.getString("annotations_json")),
+                AlertStatus.valueOf(rs.getString("status")),
+                Timestamps.instant(rs, "starts_at"),
+                Timestamps.instant(rs, "ends_at"),
+                rs.getString("generator_url"),
+                rs.getInt("receive_count"),
+                Timestamps.instant(rs, "first_received_at"),
+                Timestamps.instant(rs, "last_received_at"));
+    }
+
+    private Map<String, String> map(String text) {
+        return java.util.Collections.unmodifiableMap(json.readValue(text, MAP));
+    }
+}
