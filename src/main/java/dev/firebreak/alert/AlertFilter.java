@@ -12,7 +12,7 @@ import java.util.List;
  * @param limit at most this many alerts, newest first (default and maximum 1000)
  * @param since only alerts received at or after this instant
  */
-public record AlertFilter(AlertStatus status, String text, List<LabelMatcher> matchers, Integer limit, Instant since) {
+public record AlertFilter(AlertStatus status, String text, List<AlertMatcher> matchers, Integer limit, Instant since) {
     public static final int MAX_LIMIT = 1000;
 
     public AlertFilter {
@@ -33,7 +33,7 @@ public record AlertFilter(AlertStatus status, String text, List<LabelMatcher> ma
 
     /** Whether the alert passes the text and label filters (status and since are applied in SQL). */
     public boolean matches(Alert alert) {
-        for (LabelMatcher matcher : matchers) {
+        for (AlertMatcher matcher : matchers) {
             if (!matcher.matches(alert.labels())) {
                 return false;
             }

@@ -66,9 +66,11 @@ public class AlertIntake {
      */
     public List<Alert> current(String key, List<String> matchers) {
         sender(key, IntegrationType.PROMETHEUS);
-        List<LabelMatcher> parsed = matchers == null
+        List<AlertMatcher> parsed = matchers == null
                 ? List.of()
-                : matchers.stream().map(LabelMatcher::parse).toList();
+                : matchers.stream()
+                        .map(m -> AlertMatcher.fromRequest("matcher", m))
+                        .toList();
         return alerts.list(new AlertFilter(AlertStatus.FIRING, null, parsed, null, null));
     }
 

@@ -1,5 +1,6 @@
 package dev.firebreak.alert;
 
+import dev.firebreak.platform.FirebreakException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,15 @@ public record AlertMatcher(String name, Op op, String value, Pattern pattern) {
                     default -> Op.NOT_REGEX;
                 };
         return of(m.group(1), op, unquote(m.group(3), text));
+    }
+
+    /** Reads a matcher a person sent (API parameter, form field): a bad one is a 400 naming the field. */
+    public static AlertMatcher fromRequest(String field, String text) {
+        try {
+            return parse(text);
+        } catch (Invalid e) {
+            throw new FirebreakException.BadInput(field, e.getMessage());
+        }
     }
 
     public static List<AlertMatcher> parseAll(List<String> texts) {

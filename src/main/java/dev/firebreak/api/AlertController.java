@@ -2,9 +2,9 @@ package dev.firebreak.api;
 
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertMatcher;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.Alerts;
-import dev.firebreak.alert.LabelMatcher;
 import dev.firebreak.platform.FirebreakException;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +41,11 @@ class AlertController {
         if (limit < 1 || limit > AlertFilter.MAX_LIMIT) {
             throw new FirebreakException.BadInput("limit", "limit must be between 1 and " + AlertFilter.MAX_LIMIT);
         }
-        List<LabelMatcher> matchers = matcher == null
+        List<AlertMatcher> matchers = matcher == null
                 ? List.of()
-                : matcher.stream().map(LabelMatcher::parse).toList();
+                : matcher.stream()
+                        .map(m -> AlertMatcher.fromRequest("matcher", m))
+                        .toList();
         return alerts.list(new AlertFilter(wanted, q, matchers, limit, null));
     }
 

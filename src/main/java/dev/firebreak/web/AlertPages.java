@@ -1,9 +1,9 @@
 package dev.firebreak.web;
 
 import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertMatcher;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.Alerts;
-import dev.firebreak.alert.LabelMatcher;
 import dev.firebreak.platform.FirebreakException;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +42,10 @@ class AlertPages {
         model.addAttribute("status", filter);
         model.addAttribute("q", q);
         model.addAttribute("matcher", matcher);
-        List<LabelMatcher> matchers = List.of();
+        List<AlertMatcher> matchers = List.of();
         if (matcher != null && !matcher.isBlank()) {
             try {
-                matchers = List.of(LabelMatcher.parse(matcher.strip()));
+                matchers = List.of(AlertMatcher.fromRequest("matcher", matcher.strip()));
             } catch (FirebreakException.BadInput e) {
                 model.addAttribute("error", e.getMessage());
             }

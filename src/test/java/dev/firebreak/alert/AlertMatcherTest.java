@@ -8,30 +8,35 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LabelMatcherTest {
+class AlertMatcherTest {
     private static final Map<String, String> LABELS = Map.of("alertname", "HighLatency", "job", "api-gateway");
 
     @Test
     void parsesAlertmanagerSyntax() {
-        assertThat(LabelMatcher.parse("job=\"api-gateway\"").matches(LABELS)).isTrue();
-        assertThat(LabelMatcher.parse("job=api-gateway").matches(LABELS)).isTrue();
-        assertThat(LabelMatcher.parse("job!=api-gateway").matches(LABELS)).isFalse();
-        assertThat(LabelMatcher.parse("job=~\"api.*\"").matches(LABELS)).isTrue();
-        assertThat(LabelMatcher.parse("job=~api").matches(LABELS))
+        assertThat(AlertMatcher.parse("job=\"api-gateway\"").matches(LABELS)).isTrue();
+        assertThat(AlertMatcher.parse("job=api-gateway").matches(LABELS)).isTrue();
+        assertThat(AlertMatcher.parse("job!=api-gateway").matches(LABELS)).isFalse();
+        assertThat(AlertMatcher.parse("job=~\"api.*\"").matches(LABELS)).isTrue();
+        assertThat(AlertMatcher.parse("job=~api").matches(LABELS))
                 .as("regexes are anchored")
                 .isFalse();
-        assertThat(LabelMatcher.parse("job!~\"web.*\"").matches(LABELS)).isTrue();
-        assertThat(LabelMatcher.parse("severity=\"\"").matches(LABELS))
+        assertThat(AlertMatcher.parse("job!~\"web.*\"").matches(LABELS)).isTrue();
+        assertThat(AlertMatcher.parse("severity=\"\"").matches(LABELS))
                 .as("missing label is empty")
                 .isTrue();
-        assertThat(LabelMatcher.parse("alertname=\"a \\\"quoted\\\" name\"").value())
+        assertThat(AlertMatcher.parse("{job=\"api-gateway\"}").matches(LABELS))
+                .as("braces as Alertmanager's filter syntax allows")
+                .isTrue();
+        assertThat(AlertMatcher.parse("alertname=\"a \\\"quoted\\\" name\"").value())
                 .isEqualTo("a \"quoted\" name");
     }
 
     @Test
     void refusesNonsense() {
-        for (String bad : List.of("", "{job=api}", "job", "job=~\"(\"", "1job=x")) {
-            assertThatThrownBy(() -> LabelMatcher.parse(bad)).as(bad).isInstanceOf(FirebreakException.BadInput.class);
+        for (String bad : List.of("", "job", "job=~\"(\"", "1job=x", "job=\"unterminated")) {
+            assertThatThrownBy(() -> AlertMatcher.fromRequest("matcher", bad))
+                    .as(bad)
+                    .isInstanceOf(FirebreakException.BadInput.class);
         }
     }
 
@@ -55,7 +60,7 @@ class LabelMatcherTest {
                 .isTrue();
         assertThat(new AlertFilter(null, "nothing", List.of(), null, null).matches(alert))
                 .isFalse();
-        assertThat(new AlertFilter(null, null, List.of(LabelMatcher.parse("job=~api.*")), null, null).matches(alert))
+        assertThat(new AlertFilter(null, null, List.of(AlertMatcher.parse("job=~api.*")), null, null).matches(alert))
                 .isTrue();
         assertThat(new AlertFilter(null, null, List.of(), 5000, null).effectiveLimit())
                 .isEqualTo(AlertFilter.MAX_LIMIT);
