@@ -1,5 +1,8 @@
 package dev.firebreak.incident.internal;
 
+import static dev.firebreak.platform.storage.Timestamps.instant;
+import static dev.firebreak.platform.storage.Timestamps.utc;
+
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.incident.Incident;
@@ -11,8 +14,6 @@ import dev.firebreak.incident.TimelineEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -290,15 +291,6 @@ public class IncidentStore {
     @SuppressWarnings("unchecked")
     private static Map<String, String> strings(String json) {
         return json == null ? Map.of() : JSON.readValue(json, Map.class);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static String cut(String text, int max) {

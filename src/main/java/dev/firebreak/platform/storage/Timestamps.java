@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Instants in and out of {@code timestamp with time zone} columns. Binding an OffsetDateTime in UTC
@@ -13,8 +14,14 @@ import java.time.ZoneOffset;
 public final class Timestamps {
     private Timestamps() {}
 
+    /**
+     * Truncated to milliseconds: the databases keep microseconds and H2 rounds, which could move a
+     * stored time past "now" and make a due check miss.
+     */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null
+                ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.firebreak.alert.internal.routing;
 
+import static dev.firebreak.platform.storage.Timestamps.utc;
+
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertStatus;
 import java.sql.ResultSet;
@@ -7,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,10 +183,5 @@ class GroupStore {
                 rs.getObject("next_flush_at", OffsetDateTime.class).toInstant(),
                 lastFired == null ? null : lastFired.toInstant(),
                 rs.getString("fired_hash"));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        // Truncated: the databases keep microseconds and H2 rounds, which could move a time past "now".
-        return OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 }

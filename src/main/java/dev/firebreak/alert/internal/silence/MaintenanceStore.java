@@ -1,6 +1,7 @@
 package dev.firebreak.alert.internal.silence;
 
 import dev.firebreak.alert.MaintenanceWindow;
+import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,11 +30,11 @@ public class MaintenanceStore {
                         + " values (?, ?, ?, ?, ?, ?)")
                 .params(
                         service,
-                        SilenceStore.utc(startsAt),
-                        SilenceStore.utc(endsAt),
+                        Timestamps.utc(startsAt),
+                        Timestamps.utc(endsAt),
                         by,
                         comment,
-                        SilenceStore.utc(clock.instant()))
+                        Timestamps.utc(clock.instant()))
                 .update(keys, "id");
         return find(keys.getKey().longValue()).orElseThrow();
     }
@@ -53,7 +54,7 @@ public class MaintenanceStore {
 
     public void end(long id, Instant endsAt) {
         jdbc.sql("update maintenance_windows set ends_at = ? where id = ?")
-                .params(SilenceStore.utc(endsAt), id)
+                .params(Timestamps.utc(endsAt), id)
                 .update();
     }
 

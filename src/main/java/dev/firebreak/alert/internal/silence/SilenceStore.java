@@ -1,12 +1,13 @@
 package dev.firebreak.alert.internal.silence;
 
+import static dev.firebreak.platform.storage.Timestamps.utc;
+
 import dev.firebreak.alert.Silence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,10 +77,5 @@ public class SilenceStore {
                 rs.getString("comment"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 Silence.stateAt(starts, ends, clock.instant()));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        // Truncated: the databases keep microseconds and H2 rounds, which could move a time past "now".
-        return OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 }
