@@ -6,11 +6,15 @@ import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.ServerTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -75,6 +79,48 @@ class WebAccessIT extends ServerTest {
                 .doesNotContain("javascript:alert")
                 .doesNotContain("<img src=x")
                 .contains("&lt;script&gt;");
+    }
+
+    @Test
+    void adminAddsAndSyncsAGitSourceFromSettings(@TempDir Path repo) throws Exception {
+        try (Git git =
+                Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(repo.resolve("runbooks"));
+            Files.writeString(
+                    repo.resolve("runbooks/disk-full.md"), "# DiskFull\n\n## Mitigation\n\n```bash\ndf -h\n```\n");
+            git.add().addFilepattern(".").call();
+            git.commit()
+                    .setMessage("first")
+                    .setAuthor("Ops", "ops@example.com")
+                    .setCommitter("Ops", "ops@example.com")
+                    .call();
+        }
+        WebSession admin = login("admin", "admin-password-for-tests");
+        HttpResponse<String> added = postForm(
+                admin, "/settings/git-sources", "url=" + repo.toUri() + "&branch=main&path=runbooks&pollMinutes=10");
+        assertThat(added.statusCode()).isEqualTo(302);
+        HttpResponse<String> page = getPage(admin, "/settings/git-sources");
+        assertThat(page.body()).contains(repo.toUri().toString()).contains("never");
+        String id = page.body().replaceAll("(?s).*/settings/git-sources/(\\d+)/sync.*", "$1");
+        assertThat(postForm(admin, "/settings/git-sources/" + id + "/sync", "").statusCode())
+                .isEqualTo(302);
+        assertThat(getPage(admin, "/settings/git-sources").body())
+                .contains("1 created")
+                .doesNotContain(">never<");
+        assertThat(getPage(admin, "/runbooks/disk-full").statusCode()).isEqualTo(200);
+
+        WebSession responder = as(Role.RESPONDER);
+        assertThat(getPage(responder, "/settings/git-sources").statusCode()).isEqualTo(403);
+        assertThat(postForm(responder, "/settings/git-sources/" + id + "/delete", "")
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    private HttpResponse<String> postForm(WebSession session, String path, String form) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + session.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie()));
     }
 
     @Test

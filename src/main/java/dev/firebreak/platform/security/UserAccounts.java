@@ -1,12 +1,11 @@
 package dev.firebreak.platform.security;
 
 import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -51,13 +50,7 @@ public class UserAccounts implements UserDetailsService {
         Instant now = clock.instant();
         jdbc.sql("insert into users (username, display_name, email, password_hash, role, enabled, created_at)"
                         + " values (?, ?, ?, ?, ?, true, ?)")
-                .params(
-                        username,
-                        displayName,
-                        email,
-                        passwords.encode(password),
-                        role.name(),
-                        OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .params(username, displayName, email, passwords.encode(password), role.name(), Timestamps.utc(now))
                 .update();
         return find(username).orElseThrow();
     }
@@ -107,6 +100,6 @@ public class UserAccounts implements UserDetailsService {
                 rs.getString("email"),
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                Timestamps.instant(rs, "created_at"));
     }
 }

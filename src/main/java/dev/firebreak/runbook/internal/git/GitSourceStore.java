@@ -1,13 +1,14 @@
 package dev.firebreak.runbook.internal.git;
 
+import static dev.firebreak.platform.storage.Timestamps.instant;
+import static dev.firebreak.platform.storage.Timestamps.utc;
+
 import dev.firebreak.runbook.GitSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -120,16 +121,8 @@ public class GitSourceStore {
                 rs.getString("path"),
                 Duration.ofSeconds(rs.getInt("poll_seconds")),
                 rs.getString("last_commit"),
-                instant(rs.getObject("last_synced_at", OffsetDateTime.class)),
+                instant(rs, "last_synced_at"),
                 rs.getString("last_error"),
-                instant(rs.getObject("created_at", OffsetDateTime.class)));
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                instant(rs, "created_at"));
     }
 }

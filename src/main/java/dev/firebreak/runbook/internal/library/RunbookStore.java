@@ -1,12 +1,13 @@
 package dev.firebreak.runbook.internal.library;
 
+import static dev.firebreak.platform.storage.Timestamps.instant;
+import static dev.firebreak.platform.storage.Timestamps.utc;
+
 import dev.firebreak.runbook.LintStatus;
 import dev.firebreak.runbook.RunbookVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,19 +260,5 @@ public class RunbookStore {
                 rs.getString("author"),
                 rs.getString("source"),
                 instant(rs, "created_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
