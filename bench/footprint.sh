@@ -8,6 +8,7 @@
 #   bench/footprint.sh                 # default JVM options vs the README's recommended options
 #   REPEAT=3 ROUNDS=50 bench/footprint.sh
 #   EXTRA="-Dspring.main.lazy-initialization=true" bench/footprint.sh   # a third option set
+#   AOT=1 bench/footprint.sh           # also: README options on the extracted jar with a JDK AOT cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk-env.sh
@@ -19,8 +20,22 @@ PORT=${PORT:-18080}
 PAGES="/ /incidents /alerts /oncall /runbooks /analytics /status-page /settings /account"
 declare -a NAMES=("default (java -jar)" "README options")
 declare -a OPTS=("" "-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k")
-if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("${OPTS[1]} $EXTRA"); fi
+declare -a JARS=(target/firebreak.jar target/firebreak.jar)
+if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("${OPTS[1]} $EXTRA"); JARS+=(target/firebreak.jar); fi
 results=$(mktemp -d)
+if [ "${AOT:-0}" = 1 ]; then
+  # Spring Boot's extracted layout plus an AOT cache from a training run that stops after refresh
+  java -Djarmode=tools -jar target/firebreak.jar extract --destination "$results/app" > /dev/null
+  train=$(mktemp -d)
+  # shellcheck disable=SC2086
+  FIREBREAK_DATA_DIR="$train" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[1]} \
+    -XX:AOTCacheOutput="$results/app/server.aot" -Dspring.context.exit=onRefresh \
+    -jar "$results/app/firebreak.jar" --port "$PORT" > "$results/train.log" 2>&1 || true
+  [ -f "$results/app/server.aot" ] || { echo "AOT cache training failed:"; tail -20 "$results/train.log"; exit 1; }
+  rm -rf "$train"
+  NAMES+=("README options, extracted jar + AOT cache"); OPTS+=("${OPTS[1]} -XX:AOTCache=$results/app/server.aot")
+  JARS+=("$results/app/firebreak.jar")
+fi
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -33,7 +48,7 @@ for i in "${!NAMES[@]}"; do
   data=$(mktemp -d)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} -jar target/firebreak.jar \
+  FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} -jar "${JARS[$i]}" \
     --port "$PORT" > "$data/server.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
@@ -63,7 +78,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); medians of $REPEAT run(s) ea
 printf '| options | ready (s) | CPU to ready (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) | load (1 min) |\n|---|---|---|---|---|---|---|\n' "$ROUNDS"
 for i in "${!NAMES[@]}"; do
   col() { cut -d' ' -f"$1" "$results/$i" | median; }
-  printf '| %s `%s` | %.2f | %.2f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "${OPTS[$i]:-none}" \
+  printf '| %s `%s` | %.2f | %.2f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "$(echo "${OPTS[$i]:-none}" | sed "s|$results/app/||")" \
     "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
 done
 rm -rf "$results"
