@@ -43,6 +43,11 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get().toString());
+        if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
+            // a short CLI run: C2 compiler threads and G1 only compete with it for the cores
+            // (measured: a one-file parse takes half the CPU); the user's own options below win
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-jar");
         command.add(System.getProperty("java.class.path"));
