@@ -1,31 +1,54 @@
 #!/usr/bin/env bash
 # Footprint of the server: wall time from `java -jar` to ready (readiness probe answers 200), resident
 # memory when idle, and after logging in and browsing every page (what the browser test does) a number
-# of times. Runs each JVM option set side by side in one run, on an empty data directory each.
+# of times. Runs each JVM option set side by side in one run (interleaved when REPEAT > 1, so the
+# load of a shared machine hits them alike), on an empty data directory each, and prints medians.
+# "CPU to ready" (user+sys seconds the JVM used until ready) is the figure least bent by other load.
 #
-#   bench/footprint.sh            # default JVM options vs the README's recommended options
-#   ROUNDS=50 bench/footprint.sh  # more browsing rounds
+#   bench/footprint.sh                 # default JVM options vs the README's recommended options
+#   REPEAT=3 ROUNDS=50 bench/footprint.sh
+#   EXTRA="-Dspring.main.lazy-initialization=true" bench/footprint.sh   # a third option set
+#   AOT=1 bench/footprint.sh           # also: README options on the extracted jar with a JDK AOT cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk-env.sh
 [ -f target/firebreak.jar ] || ./mvnw -q -DskipTests package
 
 ROUNDS=${ROUNDS:-20}
+REPEAT=${REPEAT:-1}
 PORT=${PORT:-18080}
 PAGES="/ /incidents /alerts /oncall /runbooks /analytics /status-page /settings /account"
 declare -a NAMES=("default (java -jar)" "README options")
 declare -a OPTS=("" "-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k")
+declare -a JARS=(target/firebreak.jar target/firebreak.jar)
+if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("${OPTS[1]} $EXTRA"); JARS+=(target/firebreak.jar); fi
+results=$(mktemp -d)
+if [ "${AOT:-0}" = 1 ]; then
+  # Spring Boot's extracted layout plus an AOT cache from a training run that stops after refresh
+  java -Djarmode=tools -jar target/firebreak.jar extract --destination "$results/app" > /dev/null
+  train=$(mktemp -d)
+  # shellcheck disable=SC2086
+  FIREBREAK_DATA_DIR="$train" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[1]} \
+    -XX:AOTCacheOutput="$results/app/server.aot" -Dspring.context.exit=onRefresh \
+    -jar "$results/app/firebreak.jar" --port "$PORT" > "$results/train.log" 2>&1 || true
+  [ -f "$results/app/server.aot" ] || { echo "AOT cache training failed:"; tail -20 "$results/train.log"; exit 1; }
+  rm -rf "$train"
+  NAMES+=("README options, extracted jar + AOT cache"); OPTS+=("${OPTS[1]} -XX:AOTCache=$results/app/server.aot")
+  JARS+=("$results/app/firebreak.jar")
+fi
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$1/stat"; }
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n1)"
-printf '| options | ready (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) |\n|---|---|---|---|---|\n' "$ROUNDS"
+for _ in $(seq 1 "$REPEAT"); do
 for i in "${!NAMES[@]}"; do
   data=$(mktemp -d)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} -jar target/firebreak.jar \
+  FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} -jar "${JARS[$i]}" \
     --port "$PORT" > "$data/server.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
@@ -33,6 +56,7 @@ for i in "${!NAMES[@]}"; do
     sleep 0.05
   done
   ready=$(echo "$(date +%s.%N) - $start" | bc)
+  cpu=$(cpu_s "$pid")
   sleep 10
   idle=$(rss_mb "$pid")
   jar="$data/cookies"
@@ -45,7 +69,16 @@ for i in "${!NAMES[@]}"; do
   sleep 2
   after=$(rss_mb "$pid")
   peak=$(hwm_mb "$pid")
-  printf '| %s `%s` | %.2f | %s | %s | %s |\n' "${NAMES[$i]}" "${OPTS[$i]:-none}" "$ready" "$idle" "$after" "$peak"
+  echo "$ready $cpu $idle $after $peak $(cut -d' ' -f1 /proc/loadavg)" >> "$results/$i"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); medians of $REPEAT run(s) each"
+printf '| options | ready (s) | CPU to ready (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) | load (1 min) |\n|---|---|---|---|---|---|---|\n' "$ROUNDS"
+for i in "${!NAMES[@]}"; do
+  col() { cut -d' ' -f"$1" "$results/$i" | median; }
+  printf '| %s `%s` | %.2f | %.2f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "$(echo "${OPTS[$i]:-none}" | sed "s|$results/app/||")" \
+    "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
+done
+rm -rf "$results"

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,15 +18,19 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
     static final int REQUIRED = 21;
+    /** Commands that never start Spring: they get the class path with their few libraries first. */
+    static final Set<String> SPRINGLESS_COMMANDS = Set.of("runbook", "version");
 
     private Launcher() {}
 
     public static void main(String[] args) throws Throwable {
         if (Runtime.version().feature() >= REQUIRED) {
-            Class.forName(
-                            "dev.firebreak.cli.FirebreakCli",
-                            true,
-                            Thread.currentThread().getContextClassLoader())
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
+                loader = CliClassPath.reordered(loader);
+                Thread.currentThread().setContextClassLoader(loader);
+            }
+            Class.forName("dev.firebreak.cli.FirebreakCli", true, loader)
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) args);
             return;
@@ -38,6 +43,11 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get().toString());
+        if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
+            // a short CLI run: C2 compiler threads and G1 only compete with it for the cores
+            // (measured: a one-file parse takes half the CPU); the user's own options below win
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-jar");
         command.add(System.getProperty("java.class.path"));
