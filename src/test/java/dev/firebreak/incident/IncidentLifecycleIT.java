@@ -167,6 +167,20 @@ class IncidentLifecycleIT extends ServerTest {
         assertThat(done.severity().name()).isEqualTo("P1");
     }
 
+    @Test
+    void aRouteNamingARunbookThatIsGoneStillOpensTheIncident() {
+        String name = "Gone" + UUID.randomUUID().toString().substring(0, 8);
+        String key = AlertGroups.key();
+        groups.fire(AlertGroups.group(
+                key,
+                "critical",
+                "no-such-runbook-" + name.toLowerCase(),
+                List.of(AlertGroups.alert(name, Map.of(), clock.instant()))));
+        Incident incident = only(key);
+        assertThat(incident.runbookSlug()).isNull();
+        assertThat(incident.severity().name()).isEqualTo("P1");
+    }
+
     private Incident only(String key) {
         List<Incident> found = incidents.list(new IncidentQuery(null, null, key, 10));
         assertThat(found).hasSize(1);
