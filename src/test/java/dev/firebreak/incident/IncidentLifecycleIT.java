@@ -106,7 +106,7 @@ class IncidentLifecycleIT extends ServerTest {
         String key = AlertGroups.key();
         // A made-up name: a runbook another test stored (e.g. one for QueueBacklog) must not attach.
         String name = "Backlog" + UUID.randomUUID().toString().substring(0, 8);
-        Alert alert = AlertGroups.alert(name, Map.of("severity", "error"), clock.instant());
+        Alert alert = AlertGroups.alert(name, Map.of("severity", "error"), clock.instant(), name);
         groups.fire(AlertGroups.group(key, null, null, List.of(alert)));
         transactions.executeWithoutResult(s -> publisher.publishEvent(new AlertAcknowledged(alert, "pagerduty")));
         Incident incident = only(key);
@@ -177,7 +177,7 @@ class IncidentLifecycleIT extends ServerTest {
                 key,
                 "critical",
                 "no-such-runbook-" + name.toLowerCase(),
-                List.of(AlertGroups.alert(name, Map.of(), clock.instant()))));
+                List.of(AlertGroups.alert(name, Map.of(), clock.instant(), name))));
         Incident incident = only(key);
         assertThat(incident.runbookSlug()).isNull();
         assertThat(incident.severity().name()).isEqualTo("P1");
