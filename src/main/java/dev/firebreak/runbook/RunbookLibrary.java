@@ -98,8 +98,11 @@ public class RunbookLibrary {
                 version, head.isPresent() ? RunbookRevision.Outcome.UPDATED : RunbookRevision.Outcome.CREATED);
     }
 
-    /** The current version. */
-    @Transactional(readOnly = true)
+    /**
+     * The current version. Not found is an answer, not a failure: it must not mark a caller's
+     * surrounding transaction rollback-only (incident opening falls back when a route's runbook is gone).
+     */
+    @Transactional(readOnly = true, noRollbackFor = FirebreakException.class)
     public RunbookDocument get(String slug) {
         return document(slug, 0);
     }

@@ -102,8 +102,16 @@ class GitSyncIT extends ServerTest {
             assertThat(again.get("created").size() + again.get("updated").size())
                     .isZero();
 
+            // Other tests' sources share the database: look ours up by id, not by position.
             JsonNode listed = json(get("/api/v1/git-sources", admin));
-            assertThat(listed.get(0).get("lastCommit").asString())
+            JsonNode ours = null;
+            for (JsonNode source : listed) {
+                if (source.get("id").asLong() == id) {
+                    ours = source;
+                }
+            }
+            assertThat(ours).as("source %d in %s", id, listed).isNotNull();
+            assertThat(ours.get("lastCommit").asString())
                     .isEqualTo(second.get("commit").asString());
             assertThat(sendJson("DELETE", "/api/v1/git-sources/" + id, admin, "")
                             .statusCode())

@@ -104,7 +104,9 @@ class IncidentLifecycleIT extends ServerTest {
     @Test
     void senderAcknowledgementAcknowledgesTheIncident() {
         String key = AlertGroups.key();
-        Alert alert = AlertGroups.alert("QueueBacklog", Map.of("severity", "error"), clock.instant());
+        // A made-up name: a runbook another test stored (e.g. one for QueueBacklog) must not attach.
+        String name = "Backlog" + UUID.randomUUID().toString().substring(0, 8);
+        Alert alert = AlertGroups.alert(name, Map.of("severity", "error"), clock.instant(), name);
         groups.fire(AlertGroups.group(key, null, null, List.of(alert)));
         transactions.executeWithoutResult(s -> publisher.publishEvent(new AlertAcknowledged(alert, "pagerduty")));
         Incident incident = only(key);
@@ -165,6 +167,20 @@ class IncidentLifecycleIT extends ServerTest {
         Incident done = incidents.get(id);
         assertThat(done.commander()).isEqualTo(responder);
         assertThat(done.severity().name()).isEqualTo("P1");
+    }
+
+    @Test
+    void aRouteNamingARunbookThatIsGoneStillOpensTheIncident() {
+        String name = "Gone" + UUID.randomUUID().toString().substring(0, 8);
+        String key = AlertGroups.key();
+        groups.fire(AlertGroups.group(
+                key,
+                "critical",
+                "no-such-runbook-" + name.toLowerCase(),
+                List.of(AlertGroups.alert(name, Map.of(), clock.instant(), name))));
+        Incident incident = only(key);
+        assertThat(incident.runbookSlug()).isNull();
+        assertThat(incident.severity().name()).isEqualTo("P1");
     }
 
     private Incident only(String key) {

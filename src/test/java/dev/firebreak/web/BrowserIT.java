@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.Browser;
 import dev.firebreak.support.ServerTest;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real browser: log in, see the dashboard, create an API token and use it. */
 class BrowserIT extends ServerTest {
@@ -38,6 +41,9 @@ class BrowserIT extends ServerTest {
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // The login page has an h1 too: wait until the browser left it, or the h1 found goes stale.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         for (String nav :
                 new String[] {"Incidents", "Alerts", "On-call", "Runbooks", "Analytics", "Status page", "Settings"}) {

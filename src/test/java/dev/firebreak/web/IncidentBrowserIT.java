@@ -56,8 +56,9 @@ class IncidentBrowserIT extends ServerTest {
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys("password-123456");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        driver.get(uri("/incidents").toString());
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.get(uri("/incidents").toString());
         try {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -82,6 +83,8 @@ class IncidentBrowserIT extends ServerTest {
         Browser.screenshot(driver, "incidents-live");
 
         driver.findElement(By.cssSelector("tr[data-incident='" + id + "'] a")).click();
+        // The list page has an h1 too: wait for the incident's page before reading it.
+        wait.until(ExpectedConditions.urlMatches(".*/incidents/" + id + "([?#].*)?$"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("BrowserCheckoutDown is firing");
         assertThat(driver.findElement(By.id("response-target")).getText()).contains("15 minutes", "running");
         driver.findElement(By.id("acknowledge")).click();

@@ -7,13 +7,17 @@ import dev.firebreak.support.ServerTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A responder uploads real runbooks in the browser and reads them: tables, trees, risks, history. */
 class RunbookBrowserIT extends ServerTest {
@@ -83,6 +87,10 @@ class RunbookBrowserIT extends ServerTest {
                 .sendKeys(file.toAbsolutePath().normalize().toString());
         driver.findElement(By.id("slug")).sendKeys(slug);
         driver.findElement(By.id("upload")).click();
+        // Wait for the redirect to the runbook's page: an element found on the upload page before
+        // the browser navigated goes stale (seen on a loaded CI machine).
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlMatches(".*/runbooks/" + Pattern.quote(slug) + "([?#].*)?$"));
         return file;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -47,10 +48,11 @@ public class AlertQueries {
         sql.append(" order by last_received_at desc, id desc fetch first ")
                 .append(inMemory ? SCAN : filter.effectiveLimit())
                 .append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(this::alert).stream()
-                .filter(filter::matches)
-                .limit(filter.effectiveLimit())
-                .toList();
+        // The stream holds its JDBC connection until closed: outside a transaction an unclosed
+        // stream leaked one pooled connection per call (every dashboard view) until the pool ran dry.
+        try (Stream<Alert> rows = jdbc.sql(sql.toString()).params(params).query(this::alert).stream()) {
+            return rows.filter(filter::matches).limit(filter.effectiveLimit()).toList();
+        }
     }
 
     public Optional<Alert> find(long id) {
