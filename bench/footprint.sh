@@ -45,6 +45,8 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n1)"
 for _ in $(seq 1 "$REPEAT"); do
 for i in "${!NAMES[@]}"; do
+  # A server left on the port would be measured instead of ours.
+  if curl -s -o /dev/null -m 2 "http://127.0.0.1:$PORT/"; then echo "port $PORT is in use; set PORT" >&2; exit 1; fi
   data=$(mktemp -d)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
