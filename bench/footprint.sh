@@ -71,16 +71,27 @@ for i in "${!NAMES[@]}"; do
   sleep 2
   after=$(rss_mb "$pid")
   peak=$(hwm_mb "$pid")
-  echo "$ready $cpu $idle $after $peak $(cut -d' ' -f1 /proc/loadavg)" >> "$results/$i"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  # An ordinary restart: same data directory, so no migrations and no first-start admin.
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  FIREBREAK_DATA_DIR="$data" java ${OPTS[$i]} -jar "${JARS[$i]}" --port "$PORT" > "$data/restart.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
+    kill -0 "$pid" 2>/dev/null || { echo "server died on restart:"; tail -20 "$data/restart.log"; exit 1; }
+    sleep 0.05
+  done
+  restart=$(echo "$(date +%s.%N) - $start" | bc)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ready $cpu $idle $after $peak $(cut -d' ' -f1 /proc/loadavg) $restart" >> "$results/$i"
   rm -rf "$data"
 done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); medians of $REPEAT run(s) each"
-printf '| options | ready (s) | CPU to ready (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) | load (1 min) |\n|---|---|---|---|---|---|---|\n' "$ROUNDS"
+printf '| options | ready, first start (s) | CPU to ready (s) | ready, restart (s) | RSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) | load (1 min) |\n|---|---|---|---|---|---|---|---|\n' "$ROUNDS"
 for i in "${!NAMES[@]}"; do
   col() { cut -d' ' -f"$1" "$results/$i" | median; }
-  printf '| %s `%s` | %.2f | %.2f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "$(echo "${OPTS[$i]:-none}" | sed "s|$results/app/||")" \
-    "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
+  printf '| %s `%s` | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "$(echo "${OPTS[$i]:-none}" | sed "s|$results/app/||")" \
+    "$(col 1)" "$(col 2)" "$(col 7)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
 done
 rm -rf "$results"

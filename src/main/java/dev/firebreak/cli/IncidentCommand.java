@@ -131,8 +131,8 @@ final class IncidentCommand {
         }
     }
 
-    @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an incident.")
-    static final class Ack implements Callable<Integer> {
+    /** ack and resolve: the same request on another action, answered with who did it. */
+    abstract static class StateChange implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -142,36 +142,38 @@ final class IncidentCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
+        private final String action;
+        private final String done;
+        private final String byField;
+
+        StateChange(String action, String done, String byField) {
+            this.action = action;
+            this.done = done;
+            this.byField = byField;
+        }
+
         @Override
         public Integer call() {
-            JsonNode i = api.client().postJson("/api/v1/incidents/" + id + "/acknowledge", "");
+            JsonNode i = api.client().postJson("/api/v1/incidents/" + id + "/" + action, "");
             spec.commandLine()
                     .getOut()
-                    .println("incident " + id + " acknowledged by "
-                            + i.get("acknowledgedBy").asString());
+                    .println("incident " + id + " " + done + " by "
+                            + i.get(byField).asString());
             return 0;
         }
     }
 
+    @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an incident.")
+    static final class Ack extends StateChange {
+        Ack() {
+            super("acknowledge", "acknowledged", "acknowledgedBy");
+        }
+    }
+
     @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolve an incident.")
-    static final class Resolve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiOptions api;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
-        @Override
-        public Integer call() {
-            JsonNode i = api.client().postJson("/api/v1/incidents/" + id + "/resolve", "");
-            spec.commandLine()
-                    .getOut()
-                    .println("incident " + id + " resolved by "
-                            + i.get("resolvedBy").asString());
-            return 0;
+    static final class Resolve extends StateChange {
+        Resolve() {
+            super("resolve", "resolved", "resolvedBy");
         }
     }
 
