@@ -79,16 +79,7 @@ final class IncidentCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an incident with its timeline.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiOptions api;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
+    static final class Show extends OnIncident {
         @Option(names = "--format", defaultValue = "text", description = "text or json.", paramLabel = "FORMAT")
         String format;
 
@@ -131,8 +122,8 @@ final class IncidentCommand {
         }
     }
 
-    /** ack and resolve: the same request on another action, answered with who did it. */
-    abstract static class StateChange implements Callable<Integer> {
+    /** A command on one incident: the incident's id, the server to ask, and where to print. */
+    abstract static class OnIncident implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -141,7 +132,10 @@ final class IncidentCommand {
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
+    }
 
+    /** ack and resolve: the same request on another action, answered with who did it. */
+    abstract static class StateChange extends OnIncident {
         private final String action;
         private final String done;
         private final String byField;
@@ -178,16 +172,7 @@ final class IncidentCommand {
     }
 
     @Command(name = "note", mixinStandardHelpOptions = true, description = "Add a note to an incident's timeline.")
-    static final class Note implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ApiOptions api;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        long id;
-
+    static final class Note extends OnIncident {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT", description = "The note (words are joined).")
         java.util.List<String> text;
 
