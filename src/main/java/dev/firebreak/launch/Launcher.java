@@ -1,65 +1,125 @@
 package dev.firebreak.launch;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The jar's entry point, compiled for Java 17 so that {@code java -jar firebreak.jar} on an older
- * default java does not die with UnsupportedClassVersionError: it re-runs the jar on a JDK >= 21
- * found in JAVA_HOME or /usr/lib/jvm, or says plainly what is missing.
+ * The jar's Main-Class, at the jar's root and compiled for Java 17, so it starts in milliseconds
+ * on any java. On a JDK >= 21 it runs Firebreak from the AOT cache beside the jar when there is a
+ * valid one ({@link AotCache}), else in this JVM through Spring Boot's loader. On an older java it
+ * re-runs the jar on a JDK >= 21 found in JAVA_HOME or /usr/lib/jvm, or says plainly what is missing.
  */
 public final class Launcher {
     static final int REQUIRED = 21;
     /** Commands that never start Spring: they get the class path with their few libraries first. */
     static final Set<String> SPRINGLESS_COMMANDS = Set.of("runbook", "version");
 
+    private static final String REEXEC = "FIREBREAK_REEXEC";
+
     private Launcher() {}
 
     public static void main(String[] args) throws Throwable {
+        Optional<Path> jar = ownJar();
+        boolean child = System.getenv(REEXEC) != null;
         if (Runtime.version().feature() >= REQUIRED) {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
-                loader = CliClassPath.reordered(loader);
-                Thread.currentThread().setContextClassLoader(loader);
+            if (jar.isPresent() && !child && System.getProperty("jarmode") == null) {
+                Path home = Path.of(System.getProperty("java.home"));
+                Optional<List<String>> cached = AotCache.command(jar.get(), home, jvmOptions(), args, System.getenv());
+                if (cached.isPresent()) {
+                    System.exit(run(cached.get()));
+                }
             }
-            Class.forName("dev.firebreak.cli.FirebreakCli", true, loader)
-                    .getMethod("main", String[].class)
-                    .invoke(null, (Object) args);
+            inThisJvm(args);
             return;
         }
-        Optional<Path> java = findJava();
-        if (java.isEmpty() || System.getenv("FIREBREAK_REEXEC") != null) {
+        Optional<Path> home = findJdk();
+        if (jar.isEmpty() || home.isEmpty() || child) {
             System.err.println("firebreak: Java " + REQUIRED + " or newer is required (this is Java "
                     + Runtime.version().feature() + "); set JAVA_HOME or put a newer java on PATH");
             System.exit(1);
         }
-        List<String> command = new ArrayList<>();
-        command.add(java.get().toString());
-        if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
-            // a short CLI run: C2 compiler threads and G1 only compete with it for the cores
-            // (measured: a one-file parse takes half the CPU); the user's own options below win
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        }
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-jar");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("FIREBREAK_REEXEC", "1");
-        Process process = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        System.exit(process.waitFor());
+        List<String> options = jvmOptions();
+        Optional<List<String>> cached = AotCache.command(jar.get(), home.get(), options, args, System.getenv());
+        List<String> command = cached.orElseGet(() -> plain(home.get(), options, jar.get(), args));
+        System.exit(run(command));
     }
 
-    static Optional<Path> findJava() throws IOException {
+    private static List<String> plain(Path home, List<String> options, Path jar, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/java").toString());
+        if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
+            command.addAll(AotCache.CLI_OPTIONS); // the user's own options below win
+        }
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Spring Boot's loader, which finds the start class ({@link Start}) in the nested jars. */
+    private static void inThisJvm(String[] args) throws Throwable {
+        try {
+            Class.forName("org.springframework.boot.loader.launch.JarLauncher")
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Runs the child JVM in this terminal; a signal to this process stops the child gracefully. */
+    static int run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(REEXEC, "1");
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        return process.waitFor();
+    }
+
+    /** The jar this JVM runs, when it was started with {@code java -jar}. */
+    static Optional<Path> ownJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(classPath).toAbsolutePath());
+    }
+
+    /**
+     * This JVM's options as given on the command line (before {@code -jar}), read from the process
+     * rather than through java.management, which would cost a noticeable part of a short run.
+     */
+    static List<String> jvmOptions() {
+        String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+        if (arguments == null) {
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
+        List<String> all = Arrays.asList(arguments);
+        int jarFlag = all.indexOf("-jar");
+        return jarFlag < 0 ? List.of() : new ArrayList<>(all.subList(0, jarFlag));
+    }
+
+    static Optional<Path> findJdk() throws IOException {
         List<Path> homes = new ArrayList<>();
         String javaHome = System.getenv("JAVA_HOME");
         if (javaHome != null && !javaHome.isBlank()) {
@@ -72,28 +132,35 @@ public final class Launcher {
             }
         }
         for (Path home : homes) {
-            Path bin = home.resolve("bin/java");
-            if (Files.isExecutable(bin) && featureVersion(home) >= REQUIRED) {
-                return Optional.of(bin);
+            if (Files.isExecutable(home.resolve("bin/java")) && featureVersion(home) >= REQUIRED) {
+                return Optional.of(home.toAbsolutePath().normalize());
             }
         }
         return Optional.empty();
     }
 
-    /** Reads JAVA_VERSION="25.0.3" (or "1.8.0_402") from the JDK's release file. */
-    static int featureVersion(Path home) {
+    /** The JDK's JAVA_VERSION ("25.0.3"), from its release file; empty when unreadable. */
+    static String javaVersion(Path home) {
         try {
             for (String line : Files.readAllLines(home.resolve("release"))) {
                 if (line.startsWith("JAVA_VERSION=")) {
-                    String v = line.substring(13).replace("\"", "");
-                    String[] parts = v.split("[._-]");
-                    int major = Integer.parseInt(parts[0]);
-                    return major == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : major;
+                    return line.substring(13).replace("\"", "");
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not a JDK we can read: skip it
+            // not a JDK we can read
         }
-        return 0;
+        return "";
+    }
+
+    /** The feature number of {@link #javaVersion}: 25 for "25.0.3", 8 for "1.8.0_402", 0 if unknown. */
+    static int featureVersion(Path home) {
+        try {
+            String[] parts = javaVersion(home).split("[._-]");
+            int major = Integer.parseInt(parts[0]);
+            return major == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : major;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 }

@@ -92,8 +92,11 @@ class IntakeDurabilityIT {
             while (answered.get() < 300 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
             }
+            // kill -9 the server JVM: the launcher's child when it runs from the AOT cache
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            server.descendants().forEach(p -> p.onExit().join());
             Thread.sleep(300);
             stop.set(true);
             for (Future<?> f : senders) {

@@ -67,8 +67,17 @@ class JarIT {
                 .redirectOutput(data.resolve("server.log").toFile());
         builder.environment().putAll(serverEnv);
         Process server = builder.start();
+        List<ProcessHandle> children = List.of();
         try {
             waitForReady(port, server);
+            children = server.descendants().toList();
+            if (Files.isDirectory(JarProcess.jar().resolveSibling("firebreak-aot"))) {
+                // the build left an AOT cache beside the jar: the launcher runs the server from it
+                assertThat(children).anyMatch(child -> child.info()
+                        .arguments()
+                        .map(args -> List.of(args).stream().anyMatch(a -> a.startsWith("-XX:AOTCache=")))
+                        .orElse(false));
+            }
             List<String> log = Files.readAllLines(data.resolve("server.log"));
             assertThat(log).anyMatch(line -> line.contains("Created user 'admin'"));
             assertThat(log)
@@ -100,6 +109,7 @@ class JarIT {
             server.destroy();
             assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
                     .isTrue();
+            assertThat(children).as("the launcher stops its server JVM").noneMatch(ProcessHandle::isAlive);
         }
         assertThat(data.resolve("firebreak.mv.db")).exists();
     }

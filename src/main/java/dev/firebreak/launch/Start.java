@@ -1,0 +1,25 @@
+package dev.firebreak.launch;
+
+/**
+ * Spring Boot's start class: runs inside the jar's class loader (or the extracted layout's class
+ * path) and hands over to the CLI. The file commands get their few libraries first on the class
+ * path, which a cold JVM notices.
+ */
+public final class Start {
+    private Start() {}
+
+    public static void main(String[] args) throws Throwable {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (args.length > 0 && Launcher.SPRINGLESS_COMMANDS.contains(args[0])) {
+            loader = CliClassPath.reordered(loader);
+            Thread.currentThread().setContextClassLoader(loader);
+        }
+        try {
+            Class.forName("dev.firebreak.cli.FirebreakCli", true, loader)
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
