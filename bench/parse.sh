@@ -8,7 +8,6 @@
 #   bench/parse.sh                         # 7 rounds
 #   ROUNDS=15 bench/parse.sh
 #   BEFORE=/tmp/old.jar bench/parse.sh     # also time another build of the jar, for before/after
-#   AOT=0 bench/parse.sh                   # skip the extracted jar + JDK AOT cache variant
 #   CLI_OPTS=... bench/parse.sh            # the JVM options of the "cli options" cases
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +19,6 @@ FILE=${FILE:-../shared/seeds/001_8d4f2d1022c3b380.txt}
 [ -f "$FILE" ] || FILE=/work/shared/seeds/001_8d4f2d1022c3b380.txt
 CORPUS=${CORPUS:-../shared/corpus/prometheus-operator-runbooks}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/prometheus-operator-runbooks
-AOT=${AOT:-1}
 CLI_OPTS=${CLI_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} # what README suggests in JDK_JAVA_OPTIONS
 MDIT_CACHE="$HOME/.cache/firebreak-conformance"
 work=$(mktemp -d)
@@ -32,25 +30,20 @@ fi
 
 declare -a NAMES CMDS
 add() { NAMES+=("$1"); CMDS+=("$2"); }
+# `java -jar` runs the command from the AOT cache beside the jar when the build made one
+# (target/firebreak-aot, docs/decisions/0002); FIREBREAK_AOT=off runs the jar alone.
 add "A firebreak parse FILE (json)" "java -jar target/firebreak.jar runbook parse $FILE --format json"
 add "B firebreak parse DIR (jsonl)" "java -jar target/firebreak.jar runbook parse $CORPUS --format jsonl"
 add "B markdown-it tokenize DIR (node)" "node bench/parse/markdown-it.mjs $CORPUS"
-add "A cli options: parse FILE" "java $CLI_OPTS -jar target/firebreak.jar runbook parse $FILE --format json"
-add "B cli options: parse DIR" "java $CLI_OPTS -jar target/firebreak.jar runbook parse $CORPUS --format jsonl"
+add "A no AOT cache: parse FILE" "env FIREBREAK_AOT=off java -jar target/firebreak.jar runbook parse $FILE --format json"
+add "B no AOT cache: parse DIR" "env FIREBREAK_AOT=off java -jar target/firebreak.jar runbook parse $CORPUS --format jsonl"
+add "A no AOT cache, cli options: parse FILE" "env FIREBREAK_AOT=off java $CLI_OPTS -jar target/firebreak.jar runbook parse $FILE --format json"
+add "B no AOT cache, cli options: parse DIR" "env FIREBREAK_AOT=off java $CLI_OPTS -jar target/firebreak.jar runbook parse $CORPUS --format jsonl"
 if [ -n "${BEFORE:-}" ]; then
   add "A before: parse FILE" "java -jar $BEFORE runbook parse $FILE --format json"
   add "B before: parse DIR" "java -jar $BEFORE runbook parse $CORPUS --format jsonl"
 fi
-if [ "$AOT" = 1 ]; then
-  # Spring Boot's extracted layout plus a JDK 24+ AOT cache trained on the corpus with the same
-  # options (docs/benchmarks.md)
-  java -Djarmode=tools -jar target/firebreak.jar extract --destination "$work/app" > /dev/null
-  # shellcheck disable=SC2086
-  java $CLI_OPTS -XX:AOTCacheOutput="$work/app/cli.aot" -jar "$work/app/firebreak.jar" runbook parse "$CORPUS" \
-    --format jsonl > /dev/null 2> "$work/aot.log" || { echo "AOT cache training failed:"; cat "$work/aot.log"; exit 1; }
-  add "A aot + cli options: parse FILE" "java $CLI_OPTS -XX:AOTCache=$work/app/cli.aot -jar $work/app/firebreak.jar runbook parse $FILE --format json"
-  add "B aot + cli options: parse DIR" "java $CLI_OPTS -XX:AOTCache=$work/app/cli.aot -jar $work/app/firebreak.jar runbook parse $CORPUS --format jsonl"
-fi
+[ -f target/firebreak-aot/stamp.properties ] || echo "note: no AOT cache in target/firebreak-aot (built with -Dfirebreak.aot.skip?)" >&2
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in "${!CMDS[@]}"; do ${CMDS[$i]} > /dev/null 2>&1; done # warm the page cache, fill no JIT state

@@ -69,7 +69,7 @@ public final class AotCache {
      * usable cache: none beside the jar, made from another build of the jar or by another JDK, or
      * switched off.
      */
-    static Optional<List<String>> command(
+    public static Optional<List<String>> command(
             Path jar, Path javaHome, List<String> jvmOptions, String[] args, Map<String, String> env) {
         if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, ""))) {
             return Optional.empty();

@@ -24,7 +24,7 @@ public final class Launcher {
     /** Commands that never start Spring: they get the class path with their few libraries first. */
     static final Set<String> SPRINGLESS_COMMANDS = Set.of("runbook", "version");
 
-    private static final String REEXEC = "FIREBREAK_REEXEC";
+    static final String REEXEC = "FIREBREAK_REEXEC";
 
     private Launcher() {}
 

@@ -9,6 +9,9 @@ public final class Start {
     private Start() {}
 
     public static void main(String[] args) throws Throwable {
+        if (System.getenv(Launcher.REEXEC) != null) {
+            stopWithTheLauncher();
+        }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (args.length > 0 && Launcher.SPRINGLESS_COMMANDS.contains(args[0])) {
             loader = CliClassPath.reordered(loader);
@@ -21,5 +24,16 @@ public final class Start {
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * A launcher killed with SIGKILL cannot stop its child; the child stops itself, gracefully, so
+     * that no server is left holding the port and the database.
+     */
+    private static void stopWithTheLauncher() {
+        ProcessHandle.current().parent().ifPresent(launcher -> launcher.onExit().thenRun(() -> {
+            System.err.println("firebreak: the launcher is gone; stopping");
+            System.exit(143);
+        }));
     }
 }

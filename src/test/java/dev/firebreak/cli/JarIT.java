@@ -71,7 +71,7 @@ class JarIT {
         try {
             waitForReady(port, server);
             children = server.descendants().toList();
-            if (Files.isDirectory(JarProcess.jar().resolveSibling("firebreak-aot"))) {
+            if (JarProcess.serverRunsFromAotCache()) {
                 // the build left an AOT cache beside the jar: the launcher runs the server from it
                 assertThat(children).anyMatch(child -> child.info()
                         .arguments()
@@ -112,6 +112,29 @@ class JarIT {
             assertThat(children).as("the launcher stops its server JVM").noneMatch(ProcessHandle::isAlive);
         }
         assertThat(data.resolve("firebreak.mv.db")).exists();
+    }
+
+    @Test
+    void aServerWhoseLauncherIsKilledStopsItself() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                JarProcess.serverRunsFromAotCache(),
+                "no AOT cache beside the jar (built with -Dfirebreak.aot.skip): the server runs in the launcher's JVM");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "FIREBREAK_DATA_DIR", data.toString(), "FIREBREAK_ADMIN_PASSWORD", "first-admin-password"));
+        Process launcher = builder.start();
+        waitForReady(port, launcher);
+        List<ProcessHandle> servers = launcher.descendants().toList();
+        assertThat(servers).isNotEmpty();
+        launcher.destroyForcibly();
+        for (ProcessHandle server : servers) {
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(data.resolve("server.log"))).contains("the launcher is gone; stopping");
     }
 
     static void waitForReady(int port, Process server) throws Exception {

@@ -21,6 +21,13 @@ public final class JarProcess {
                 .toAbsolutePath();
     }
 
+    /** Whether {@code java -jar} runs the server from the AOT cache beside the jar (a child JVM). */
+    public static boolean serverRunsFromAotCache() {
+        return dev.firebreak.launch.AotCache.command(
+                        jar(), Path.of(System.getProperty("java.home")), List.of(), new String[0], Map.of())
+                .isPresent();
+    }
+
     public static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
