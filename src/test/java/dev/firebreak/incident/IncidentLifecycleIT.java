@@ -136,6 +136,43 @@ class IncidentLifecycleIT extends ServerTest {
     }
 
     @Test
+    void aRunbookThatOnlyMentionsTheSummarysWordsInItsBodyIsNotAttached() {
+        String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+        // slugs without the word: a runbook's file name counts as one of its alert names
+        String unrelated = "printer-" + UUID.randomUUID().toString().substring(0, 8);
+        library.put(
+                unrelated,
+                unrelated + ".md",
+                ("# Printer jams\n\nIf the " + word + " light is on, open the tray.\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                "test",
+                "api");
+        String name = "Made" + UUID.randomUUID().toString().substring(0, 8);
+        String weak = AlertGroups.key();
+        groups.fire(AlertGroups.group(
+                weak,
+                null,
+                null,
+                List.of(AlertGroups.alert(name, Map.of(), clock.instant(), "the " + word + " is on"))));
+        assertThat(only(weak).runbookSlug()).isNull();
+
+        String titled = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        library.put(
+                titled,
+                titled + ".md",
+                ("# " + word + " outage\n\nRestart it.\n").getBytes(StandardCharsets.UTF_8),
+                "test",
+                "api");
+        String strong = AlertGroups.key();
+        groups.fire(AlertGroups.group(
+                strong,
+                null,
+                null,
+                List.of(AlertGroups.alert(name, Map.of(), clock.instant(), "the " + word + " is on"))));
+        assertThat(only(strong).runbookSlug()).isEqualTo(titled);
+    }
+
+    @Test
     void everyPersonActionIsOnTheTimelineWithWho() {
         String key = AlertGroups.key();
         groups.fire(

@@ -6,11 +6,19 @@ import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.RunbookLibrary;
 import dev.firebreak.runbook.SearchHit;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Picks the runbook for a new incident: the route's, else the best match for one of its alerts. */
 @Component
 public class RunbookMatcher {
+    /**
+     * Where a hit must match to be attached unasked: its alert names, the alert's runbook_url, its
+     * title or symptoms. A summary word found only in some runbook's body or commands would attach
+     * an unrelated runbook; searching still lists such hits.
+     */
+    private static final Set<String> STRONG = Set.of("alert", "runbook_url", "title", "symptoms");
+
     private final RunbookLibrary library;
     private final dev.firebreak.runbook.RunbookSearch search;
 
@@ -33,10 +41,10 @@ public class RunbookMatcher {
         }
         for (Alert alert : group.alerts() == null ? List.<Alert>of() : group.alerts()) {
             try {
-                List<SearchHit> hits = search.forAlert(alert.name(), alert.labels(), alert.annotations(), 1);
-                if (!hits.isEmpty()) {
-                    SearchHit hit = hits.getFirst();
-                    return new Match(hit.slug(), hit.title(), "best match for alert " + alert.name());
+                for (SearchHit hit : search.forAlert(alert.name(), alert.labels(), alert.annotations(), 5)) {
+                    if (hit.matched().stream().anyMatch(STRONG::contains)) {
+                        return new Match(hit.slug(), hit.title(), "best match for alert " + alert.name());
+                    }
                 }
             } catch (FirebreakException.BadInput e) {
                 // an alert without a name cannot be searched for

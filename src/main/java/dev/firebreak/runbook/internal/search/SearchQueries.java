@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -48,7 +49,8 @@ final class SearchQueries {
 
     private static final List<String> MATCH_ORDER = List.of(TITLE, ALERTS, SECTIONS, SYMPTOMS, COMMANDS, BODY);
 
-    private final Analyzer queryAnalyzer = new StandardAnalyzer();
+    /** English stop words are dropped from queries: "the disk is full" must not match every "the". */
+    private final Analyzer queryAnalyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 
     /**
      * Splits KubePodCrashLooping and node_cpu_seconds into parts while keeping the whole word, so
