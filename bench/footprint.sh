@@ -25,7 +25,10 @@ declare -a NAMES=("default (java -jar)" "README options" "README options, no AOT
 declare -a OPTS=("" "$README_OPTS" "$README_OPTS")
 declare -a ENVS=("FIREBREAK_AOT=on" "FIREBREAK_AOT=on" "FIREBREAK_AOT=off")
 if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("$README_OPTS $EXTRA"); ENVS+=("FIREBREAK_AOT=on"); fi
-[ -f target/firebreak-aot/stamp.properties ] || echo "note: no AOT cache in target/firebreak-aot (built with -Dfirebreak.aot.skip?)" >&2
+# The launcher ignores a cache made from another build of the jar: say so rather than measure without it.
+if ! java -Xlog:aot=info -jar target/firebreak.jar version 2>&1 | grep -q "Opened AOT cache"; then
+  echo "warning: java -jar does not use an AOT cache (none in target/firebreak-aot, or made from another build of the jar); ./mvnw package makes one" >&2
+fi
 results=$(mktemp -d)
 
 tree() { echo "$1"; pgrep -P "$1" || true; } # the launcher and the server JVM it started, if any

@@ -43,7 +43,10 @@ if [ -n "${BEFORE:-}" ]; then
   add "A before: parse FILE" "java -jar $BEFORE runbook parse $FILE --format json"
   add "B before: parse DIR" "java -jar $BEFORE runbook parse $CORPUS --format jsonl"
 fi
-[ -f target/firebreak-aot/stamp.properties ] || echo "note: no AOT cache in target/firebreak-aot (built with -Dfirebreak.aot.skip?)" >&2
+# The launcher ignores a cache made from another build of the jar: say so rather than measure without it.
+if ! java -Xlog:aot=info -jar target/firebreak.jar version 2>&1 | grep -q "Opened AOT cache"; then
+  echo "warning: java -jar does not use an AOT cache (none in target/firebreak-aot, or made from another build of the jar); ./mvnw package makes one" >&2
+fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in "${!CMDS[@]}"; do ${CMDS[$i]} > /dev/null 2>&1; done # warm the page cache, fill no JIT state
