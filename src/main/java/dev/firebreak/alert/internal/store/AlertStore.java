@@ -1,11 +1,23 @@
 package dev.firebreak.alert.internal.store;
 
 import dev.firebreak.alert.Alert;
+import dev.firebreak.alert.AlertProperties;
 import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.alert.internal.intake.Fingerprints;
+import dev.firebreak.platform.storage.AfterCommit;
+import dev.firebreak.platform.storage.LruMap;
 import dev.firebreak.platform.storage.Timestamps;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -15,13 +27,37 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AlertStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     private final AlertQueries queries;
+    /** Firing alerts this node wrote, by fingerprint; only a hint, see {@link KnownRefreshes}. */
+    private final LruMap<String, KnownAlert> known;
 
-    AlertStore(JdbcClient jdbc, JsonMapper json, AlertQueries queries) {
+    private final Counter knownRefreshes;
+    private final Counter readRefreshes;
+
+    AlertStore(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            JsonMapper json,
+            AlertQueries queries,
+            AlertProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
         this.queries = queries;
+        this.known = new LruMap<>(properties.knownAlerts());
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.knownRefreshes = refreshes(registry, "known");
+        this.readRefreshes = refreshes(registry, "read");
+    }
+
+    private static Counter refreshes(MeterRegistry registry, String path) {
+        return Counter.builder("firebreak.alerts.refreshes")
+                .description("refreshes of firing alerts, written from what this node knew or after reading the row")
+                .tag("path", path)
+                .register(registry);
     }
 
     /** Firing alerts whose endsAt or resolve timeout passed. */
@@ -50,8 +86,63 @@ public class AlertStore {
                         AlertWritten.Outcome.RESOLVED, queries.find(id).orElseThrow());
     }
 
-    /** Applies one reported alert; must run in a transaction. */
-    public AlertWritten apply(AlertWrite write, Instant now) {
+    /**
+     * Applies a transaction's writes, with the same results as applying them one by one in order.
+     * Refreshes of alerts this node knows are written first, in one batch and without reads; the
+     * rest, and any refresh whose row was not as known, take the read path in their order. Every
+     * alert's writes stay in order: once one of them takes the read path, its later ones do too.
+     */
+    public List<AlertWritten> applyAll(List<AlertWrite> writes, Instant now) {
+        AlertWritten[] results = new AlertWritten[writes.size()];
+        long[] contentHashes = new long[writes.size()];
+        KnownRefreshes refreshes = new KnownRefreshes();
+        Set<String> readPath = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            AlertWrite w = writes.get(i);
+            if (w.action() == AlertWrite.Action.FIRE) {
+                contentHashes[i] = Fingerprints.content(w.labels(), w.annotations(), w.generatorUrl());
+                if (!readPath.contains(w.fingerprint())) {
+                    Alert refreshed = refreshes.take(i, w, contentHashes[i], now, known::get);
+                    if (refreshed != null) {
+                        results[i] = new AlertWritten(AlertWritten.Outcome.REFRESHED, refreshed);
+                        continue;
+                    }
+                }
+            }
+            readPath.add(w.fingerprint());
+        }
+        List<Integer> stale = refreshes.write(batches, json, now);
+        knownRefreshes.increment(refreshes.size() - stale.size());
+        for (int position : stale) {
+            results[position] = null;
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            if (results[i] == null) {
+                results[i] = apply(writes.get(i), now);
+                if (results[i].outcome() == AlertWritten.Outcome.REFRESHED) {
+                    readRefreshes.increment();
+                }
+            }
+        }
+        List<AlertWritten> written = Arrays.asList(results);
+        AfterCommit.run(() -> remember(writes, written, contentHashes));
+        return written;
+    }
+
+    /** After commit: what this transaction left firing is known; anything else is forgotten. */
+    private void remember(List<AlertWrite> writes, List<AlertWritten> written, long[] contentHashes) {
+        for (int i = 0; i < writes.size(); i++) {
+            AlertWritten result = written.get(i);
+            switch (result.outcome()) {
+                case NEW, REFRESHED ->
+                    known.put(writes.get(i).fingerprint(), KnownAlert.of(result.alert(), contentHashes[i]));
+                default -> known.remove(writes.get(i).fingerprint());
+            }
+        }
+    }
+
+    /** Applies one reported alert, reading its firing row first; must run in a transaction. */
+    AlertWritten apply(AlertWrite write, Instant now) {
         // A refresh replaces labels and annotations, so it need not read (and parse) the old ones.
         boolean fire = write.action() == AlertWrite.Action.FIRE;
         Optional<Alert> firing = jdbc.sql(
@@ -174,7 +265,7 @@ public class AlertStore {
     }
 
     /** Senders' URLs are informational; cut rather than refuse what does not fit the column. */
-    private static String url(String url) {
+    static String url(String url) {
         return url == null || url.length() <= 2000 ? url : url.substring(0, 2000);
     }
 }
