@@ -32,7 +32,7 @@ public final class Fingerprints {
     }
 
     public static String hex(Map<String, String> labels) {
-        return String.format("%016x", of(labels));
+        return java.util.HexFormat.of().toHexDigits(of(labels));
     }
 
     /** A PagerDuty dedup_key's fingerprint, namespaced by its integration. */
