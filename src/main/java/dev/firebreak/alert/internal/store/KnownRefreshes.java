@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,9 @@ final class KnownRefreshes {
         for (Run run : runs.values()) {
             (run.after.contentHash() == run.before.contentHash() ? same : changed).add(run);
         }
+        // Rows locked in id order: two nodes' batches over the same alerts then cannot deadlock.
+        same.sort(Comparator.comparingLong(run -> run.before.id()));
+        changed.sort(Comparator.comparingLong(run -> run.before.id()));
         List<Integer> stale = new ArrayList<>();
         collectStale(stale, same, update(jdbc, SAME, same, null, now));
         collectStale(stale, changed, update(jdbc, CHANGED, changed, json, now));
