@@ -221,4 +221,57 @@ class AlertRefreshIT extends IntakeTestSupport {
         assertThat(again.receiveCount()).isEqualTo(1);
         assertThat(received(name).getLast().isNew()).isTrue();
     }
+
+    @Test
+    void newAlertsWrittenTogetherEachGetTheirOwnRow() {
+        String a = "NewA" + unique();
+        String b = "NewB" + unique();
+        String c = "NewC" + unique();
+        fire("[" + alert(a, "one", "") + "," + alert(b, "two", "") + "," + alert(c, "three", "") + "]");
+        for (String name : List.of(a, b, c)) {
+            Alert stored = firing(name);
+            assertThat(stored.labels()).containsEntry("alertname", name);
+            AlertReceived event = received(name).getLast();
+            assertThat(event.isNew()).isTrue();
+            assertThat(event.alert().id()).isEqualTo(stored.id());
+        }
+    }
+
+    @Test
+    void anAlertAnotherNodeOpenedIsReadInBulkAndRefreshed() {
+        String name = "Elsewhere" + unique();
+        long integrationId = integrations.authenticate(keyOrNew()).orElseThrow().id();
+        // As another node would have stored it: this node never saw it.
+        jdbc.sql("insert into alerts (fingerprint, firing_fingerprint, integration_id, labels_json, annotations_json,"
+                        + " status, starts_at, receive_count, first_received_at, last_received_at)"
+                        + " values (?, ?, ?, ?, ?, 'FIRING', ?, 4, ?, ?)")
+                .params(
+                        fingerprint(name),
+                        fingerprint(name),
+                        integrationId,
+                        "{\"alertname\":\"" + name + "\",\"job\":\"refresh\"}",
+                        "{\"summary\":\"old\"}",
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .update();
+        long id = firing(name).id();
+        double read = refreshes("read");
+
+        fire("[" + alert(name, "new", "") + "]");
+
+        assertThat(refreshes("read") - read).isEqualTo(1);
+        Alert stored = firing(name);
+        assertThat(stored.id()).isEqualTo(id);
+        assertThat(stored.receiveCount()).isEqualTo(5);
+        assertThat(stored.annotations()).containsEntry("summary", "new");
+        assertThat(received(name).getLast().alert().receiveCount()).isEqualTo(5);
+    }
+
+    private String keyOrNew() {
+        if (key == null) {
+            key = integration(IntegrationType.PROMETHEUS).key();
+        }
+        return key;
+    }
 }

@@ -12,21 +12,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One transaction's refreshes of alerts this node knows, written without reading: each alert's
- * refreshes in the batch become one UPDATE, and all of them go to the database as JDBC batches.
- * The UPDATE matches only a row still as known (same id, still firing, same receive count); the
- * positions of any other are handed back for the read path.
+ * One transaction's refreshes of firing alerts whose row is known without reading it (from this
+ * node's cache) or read in bulk beforehand. Each alert's refreshes in the batch become one UPDATE,
+ * and all of them go to the database as JDBC batches. The UPDATE matches only a row still as known
+ * (same id, still firing, same receive count); the positions of any other are handed back for the
+ * read path.
  */
 final class KnownRefreshes {
     private static final String WHERE = " where id = ? and firing_fingerprint = ? and receive_count = ?";
     private static final String TIMING =
-            "update alerts set receive_count = ?, last_received_at = ?, ends_at = ?," + " timeout_at = ?";
+            "update alerts set receive_count = ?, last_received_at = ?, ends_at = ?, timeout_at = ?";
     // Labels, annotations and URL are rewritten only when their hash changed: most refreshes repeat them.
     private static final String SAME = TIMING + WHERE;
     private static final String CHANGED = TIMING + ", labels_json = ?, annotations_json = ?, generator_url = ?" + WHERE;
@@ -34,12 +34,16 @@ final class KnownRefreshes {
     /** One alert's refreshes in this batch, in order. */
     private static final class Run {
         final KnownAlert before;
+        /** Set when the stored content is not known (the row was read without it): always rewrite. */
+        final boolean rewrite;
+
         KnownAlert after;
         AlertWrite last;
         final List<Integer> positions = new ArrayList<>(1);
 
-        Run(KnownAlert before) {
+        Run(KnownAlert before, boolean rewrite) {
             this.before = before;
+            this.rewrite = rewrite;
             this.after = before;
         }
     }
@@ -47,23 +51,29 @@ final class KnownRefreshes {
     private final Map<String, Run> runs = new LinkedHashMap<>();
 
     /**
-     * Plans refresh {@code w} at {@code position} if the alert is known (from an earlier refresh in
-     * this batch, else from {@code known}); returns the refreshed alert, or null when it is unknown.
+     * Plans refresh {@code w} at {@code position} of an alert known from an earlier refresh in this
+     * batch, else from {@code cached} (this node's cache), else from {@code read} (its row as read in
+     * this transaction, without content); returns the refreshed alert, or null when it is unknown.
      */
-    Alert take(int position, AlertWrite w, long contentHash, Instant now, Function<String, KnownAlert> known) {
+    Alert take(int position, AlertWrite w, long contentHash, Instant now, KnownAlert cached, KnownAlert read) {
         Run run = runs.get(w.fingerprint());
         if (run == null) {
-            KnownAlert cached = known.apply(w.fingerprint());
-            if (cached == null) {
+            if (cached == null && read == null) {
                 return null;
             }
-            run = new Run(cached);
+            run = cached != null ? new Run(cached, false) : new Run(read, true);
             runs.put(w.fingerprint(), run);
         }
         run.after = run.after.refreshed(contentHash);
         run.last = w;
         run.positions.add(position);
         return run.after.alert(w, now);
+    }
+
+    /** Whether the alert's first refresh came from this node's cache (not from a read). */
+    boolean fromCache(String fingerprint) {
+        Run run = runs.get(fingerprint);
+        return run != null && !run.rewrite;
     }
 
     /** How many refreshes were planned. */
@@ -80,7 +90,7 @@ final class KnownRefreshes {
         List<Run> same = new ArrayList<>();
         List<Run> changed = new ArrayList<>();
         for (Run run : runs.values()) {
-            (run.after.contentHash() == run.before.contentHash() ? same : changed).add(run);
+            (!run.rewrite && run.after.contentHash() == run.before.contentHash() ? same : changed).add(run);
         }
         // Rows locked in id order: two nodes' batches over the same alerts then cannot deadlock.
         same.sort(Comparator.comparingLong(run -> run.before.id()));
@@ -132,7 +142,7 @@ final class KnownRefreshes {
         });
     }
 
-    private static void time(PreparedStatement ps, int index, Instant instant) throws SQLException {
+    static void time(PreparedStatement ps, int index, Instant instant) throws SQLException {
         if (instant == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
