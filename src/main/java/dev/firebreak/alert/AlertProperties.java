@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultRatePerSecond requests per second an integration may send unless set (default 100)
  * @param defaultBurst requests an integration may send at once unless set (default 200)
  * @param maxBatch most requests one group commit writes (default 256)
+ * @param knownAlerts firing alerts each node remembers so that their refreshes skip reads and
+ *     unchanged writes (default 50000, about 10 MB; 0 turns this off)
  */
 @ConfigurationProperties("firebreak.alerts")
 public record AlertProperties(
@@ -29,4 +31,5 @@ public record AlertProperties(
         @DefaultValue("512KB") DataSize pagerDutyMaxBody,
         @DefaultValue("100") int defaultRatePerSecond,
         @DefaultValue("200") int defaultBurst,
-        @DefaultValue("256") int maxBatch) {}
+        @DefaultValue("256") int maxBatch,
+        @DefaultValue("50000") int knownAlerts) {}

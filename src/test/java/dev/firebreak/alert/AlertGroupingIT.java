@@ -263,6 +263,112 @@ class AlertGroupingIT extends ServerTest {
                 .containsExactlyInAnyOrder("route 0.0", "finance", "finance");
     }
 
+    private String intakeKey;
+
+    private void post(String name, String instance, String summary, String extra) {
+        if (intakeKey == null) {
+            intakeKey = integrations
+                    .create("prometheus-" + unique(""), IntegrationType.PROMETHEUS, 10_000, 10_000, null)
+                    .key();
+        }
+        String body = "[{\"labels\": {\"alertname\": \"" + name + "\", \"instance\": \"" + instance + "\"},"
+                + " \"annotations\": {\"summary\": \"" + summary + "\"}" + extra + "}]";
+        var answer = send(HttpRequest.newBuilder(uri("/api/v2/alerts"))
+                .header("Authorization", "Bearer " + intakeKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        fabricated.add(
+                dev.firebreak.alert.internal.intake.Fingerprints.hex(Map.of("alertname", name, "instance", instance)));
+    }
+
+    /** The member row of the alert's only group: firing, alert_json, updated_at. */
+    private Map<String, Object> member(String name, String instance) {
+        return jdbc.sql("select firing, alert_json, updated_at from alert_group_members where fingerprint = ?")
+                .param(dev.firebreak.alert.internal.intake.Fingerprints.hex(
+                        Map.of("alertname", name, "instance", instance)))
+                .query()
+                .singleRow();
+    }
+
+    @Test
+    void anUnchangedRefreshLeavesTheMemberRowAndAChangedAnnotationRewritesIt() {
+        String name = unique("Steady");
+        post(name, "i1", "slow", "");
+        Map<String, Object> first = member(name, "i1");
+        assertThat(first.get("firing")).isEqualTo(true);
+
+        clock.advance(Duration.ofSeconds(10));
+        post(name, "i1", "slow", "");
+        assertThat(alerts.findByFingerprint(dev.firebreak.alert.internal.intake.Fingerprints.hex(
+                                Map.of("alertname", name, "instance", "i1")))
+                        .orElseThrow()
+                        .receiveCount())
+                .isEqualTo(2);
+        assertThat(member(name, "i1")).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(10));
+        post(name, "i1", "slower", "");
+        Map<String, Object> changed = member(name, "i1");
+        assertThat((String) changed.get("alert_json")).contains("slower").contains("\"receiveCount\":3");
+        assertThat(changed.get("updated_at")).isNotEqualTo(first.get("updated_at"));
+
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).singleElement().satisfies(g -> assertThat(g.alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.annotations()).containsEntry("summary", "slower")));
+    }
+
+    @Test
+    void anAlertFiringAgainAfterItsResolveLandsInItsGroup() {
+        String name = unique("Flapping");
+        String past = ", \"endsAt\": \"" + clock.instant().minusSeconds(5) + "\"";
+        post(name, "i1", "down", "");
+        long firstId = alertId(name);
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firedAlertIds(name)).containsExactly(firstId);
+
+        // Resolved and firing again before the next flush: the member row now holds the new alert.
+        post(name, "i1", "down", past);
+        assertThat(member(name, "i1").get("firing")).isEqualTo(false);
+        post(name, "i1", "down", "");
+        long secondId = alertId(name);
+        assertThat(secondId).isNotEqualTo(firstId);
+        assertThat(member(name, "i1").get("firing")).isEqualTo(true);
+        assertThat((String) member(name, "i1").get("alert_json")).contains("\"id\":" + secondId + ",");
+
+        // Resolved and flushed: the group is gone, and firing again builds it anew.
+        String later = ", \"endsAt\": \"" + clock.instant().minusSeconds(1) + "\"";
+        post(name, "i1", "down", later);
+        clock.advance(Duration.ofMinutes(5));
+        flush();
+        assertThat(resolvedEvents(name)).hasSize(1);
+        post(name, "i1", "down", "");
+        long thirdId = alertId(name);
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firedAlertIds(name)).containsExactly(firstId, thirdId);
+    }
+
+    private long alertId(String name) {
+        return alerts.findByFingerprint(dev.firebreak.alert.internal.intake.Fingerprints.hex(
+                        Map.of("alertname", name, "instance", "i1")))
+                .orElseThrow()
+                .id();
+    }
+
+    private List<Long> firedAlertIds(String name) {
+        return firing(name).stream()
+                .flatMap(g -> g.alerts().stream())
+                .map(Alert::id)
+                .toList();
+    }
+
+    @Autowired
+    Alerts alerts;
+
     private void flush() {
         flusher.flushDue();
     }

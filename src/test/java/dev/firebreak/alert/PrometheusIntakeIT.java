@@ -192,6 +192,22 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(stored(prometheus.integration().id())).isZero();
     }
 
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWhileReading() {
+        Integrations.Created prometheus = integration(IntegrationType.PROMETHEUS);
+        byte[] huge =
+                ("[{\"labels\":{\"a\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}}]").getBytes(StandardCharsets.UTF_8);
+        // No Content-Length: the limit applies while the endpoint reads the stream.
+        HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(uri("/api/v2/alerts"))
+                .header("Authorization", "Bearer " + prometheus.key())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge))));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than the limit");
+        assertThat(stored(prometheus.integration().id())).isZero();
+    }
+
     private static String manyLabels(int count) {
         StringBuilder labels = new StringBuilder("{");
         for (int i = 0; i < count; i++) {

@@ -32,12 +32,50 @@ public final class Fingerprints {
     }
 
     public static String hex(Map<String, String> labels) {
-        return String.format("%016x", of(labels));
+        return java.util.HexFormat.of().toHexDigits(of(labels));
     }
 
     /** A PagerDuty dedup_key's fingerprint, namespaced by its integration. */
     public static String ofDedupKey(long integrationId, String dedupKey) {
         return hex(Map.of("__integration__", Long.toString(integrationId), "__dedup_key__", dedupKey));
+    }
+
+    /**
+     * A 64-bit hash of what a refresh may change besides its timing: labels, annotations and
+     * generator URL, in any map order. Equal hashes mean nothing to rewrite; a change goes unnoticed
+     * only on a 1 in 2^64 collision.
+     */
+    public static long content(Map<String, String> labels, Map<String, String> annotations, String generatorUrl) {
+        long hash = OFFSET;
+        hash = (hash ^ unordered(labels)) * PRIME;
+        hash = (hash ^ unordered(annotations)) * PRIME;
+        return generatorUrl == null ? hash : mix(addChars(hash, generatorUrl));
+    }
+
+    /** Order-independent: the sum of each entry's mixed hash. */
+    private static long unordered(Map<String, String> map) {
+        long sum = map == null ? 0 : map.size();
+        if (map != null) {
+            for (Map.Entry<String, String> e : map.entrySet()) {
+                sum += mix(
+                        addByte(addChars(addByte(addChars(OFFSET, e.getKey()), SEPARATOR), e.getValue()), SEPARATOR));
+            }
+        }
+        return sum;
+    }
+
+    private static long addChars(long hash, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * PRIME;
+        }
+        return hash;
+    }
+
+    /** MurmurHash3's finalizer, so that summed entry hashes do not cancel out. */
+    private static long mix(long h) {
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     private static long add(long hash, byte[] bytes) {

@@ -45,10 +45,11 @@ class GroupStore {
 
     record Member(String fingerprint, boolean firing, Alert alert) {}
 
-    Optional<GroupRow> find(String key) {
-        return jdbc.sql("select * from alert_groups where group_key = ?")
+    /** Only the id: grouping needs nothing else of the row, so it skips parsing the rest. */
+    Optional<Long> findId(String key) {
+        return jdbc.sql("select id from alert_groups where group_key = ?")
                 .param(key)
-                .query(this::row)
+                .query(Long.class)
                 .optional();
     }
 

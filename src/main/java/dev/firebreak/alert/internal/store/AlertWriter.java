@@ -105,14 +105,7 @@ public class AlertWriter implements DisposableBean {
 
     private void commit(List<Pending> batch) {
         try {
-            List<List<AlertWritten>> results = transactions.execute(status -> {
-                Instant now = clock.instant();
-                List<List<AlertWritten>> all = new ArrayList<>(batch.size());
-                for (Pending pending : batch) {
-                    all.add(apply(pending.writes(), now));
-                }
-                return all;
-            });
+            List<List<AlertWritten>> results = transactions.execute(status -> apply(batch, clock.instant()));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
@@ -124,7 +117,10 @@ public class AlertWriter implements DisposableBean {
             }
             for (Pending pending : batch) {
                 try {
-                    pending.done().complete(transactions.execute(status -> apply(pending.writes(), clock.instant())));
+                    pending.done()
+                            .complete(transactions
+                                    .execute(status -> apply(List.of(pending), clock.instant()))
+                                    .get(0));
                 } catch (RuntimeException e) {
                     log.warn("writing alerts failed: {}", e.toString());
                     pending.done().completeExceptionally(e);
@@ -133,14 +129,23 @@ public class AlertWriter implements DisposableBean {
         }
     }
 
-    private List<AlertWritten> apply(List<AlertWrite> writes, Instant now) {
-        List<AlertWritten> written = new ArrayList<>(writes.size());
-        for (AlertWrite write : writes) {
-            AlertWritten result = store.apply(write, now);
-            written.add(result);
-            publish(result, write.sender());
+    /** Writes all requests' alerts together, then publishes one event per change in their order. */
+    private List<List<AlertWritten>> apply(List<Pending> batch, Instant now) {
+        List<AlertWrite> writes = new ArrayList<>();
+        for (Pending pending : batch) {
+            writes.addAll(pending.writes());
         }
-        return written;
+        List<AlertWritten> written = store.applyAll(writes, now);
+        for (int i = 0; i < writes.size(); i++) {
+            publish(written.get(i), writes.get(i).sender());
+        }
+        List<List<AlertWritten>> perRequest = new ArrayList<>(batch.size());
+        int from = 0;
+        for (Pending pending : batch) {
+            perRequest.add(written.subList(from, from + pending.writes().size()));
+            from += pending.writes().size();
+        }
+        return perRequest;
     }
 
     void publish(AlertWritten result, String sender) {

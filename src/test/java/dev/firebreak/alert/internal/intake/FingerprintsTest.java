@@ -44,4 +44,28 @@ class FingerprintsTest {
         assertThat(Fingerprints.ofDedupKey(1, "disk-full")).isNotEqualTo(Fingerprints.ofDedupKey(2, "disk-full"));
         assertThat(Fingerprints.ofDedupKey(1, "disk-full")).isEqualTo(Fingerprints.ofDedupKey(1, "disk-full"));
     }
+
+    @Test
+    void contentHashIgnoresMapOrderAndSeesEveryChange() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", "HighLatency");
+        labels.put("job", "api");
+        Map<String, String> reversed = new LinkedHashMap<>();
+        reversed.put("job", "api");
+        reversed.put("alertname", "HighLatency");
+        Map<String, String> summary = Map.of("summary", "slow");
+        String url = "http://prometheus:9090/graph";
+        long hash = Fingerprints.content(labels, summary, url);
+        assertThat(Fingerprints.content(reversed, summary, url)).isEqualTo(hash);
+        assertThat(Fingerprints.content(labels, Map.of("summary", "slower"), url))
+                .isNotEqualTo(hash);
+        assertThat(Fingerprints.content(labels, Map.of(), url)).isNotEqualTo(hash);
+        assertThat(Fingerprints.content(labels, summary, null)).isNotEqualTo(hash);
+        assertThat(Fingerprints.content(labels, summary, url + "x")).isNotEqualTo(hash);
+        // Moving an entry between labels and annotations is a change too.
+        assertThat(Fingerprints.content(Map.of("a", "b"), Map.of(), null))
+                .isNotEqualTo(Fingerprints.content(Map.of(), Map.of("a", "b"), null));
+        assertThat(Fingerprints.content(Map.of("a", "bc"), Map.of(), null))
+                .isNotEqualTo(Fingerprints.content(Map.of("ab", "c"), Map.of(), null));
+    }
 }

@@ -1,0 +1,152 @@
+package dev.firebreak.alert.internal.store;
+
+import dev.firebreak.alert.Alert;
+import dev.firebreak.platform.storage.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One transaction's refreshes of firing alerts whose row is known without reading it (from this
+ * node's cache) or read in bulk beforehand. Each alert's refreshes in the batch become one UPDATE,
+ * and all of them go to the database as JDBC batches. The UPDATE matches only a row still as known
+ * (same id, still firing, same receive count); the positions of any other are handed back for the
+ * read path.
+ */
+final class KnownRefreshes {
+    private static final String WHERE = " where id = ? and firing_fingerprint = ? and receive_count = ?";
+    private static final String TIMING =
+            "update alerts set receive_count = ?, last_received_at = ?, ends_at = ?, timeout_at = ?";
+    // Labels, annotations and URL are rewritten only when their hash changed: most refreshes repeat them.
+    private static final String SAME = TIMING + WHERE;
+    private static final String CHANGED = TIMING + ", labels_json = ?, annotations_json = ?, generator_url = ?" + WHERE;
+
+    /** One alert's refreshes in this batch, in order. */
+    private static final class Run {
+        final KnownAlert before;
+        /** Set when the stored content is not known (the row was read without it): always rewrite. */
+        final boolean rewrite;
+
+        KnownAlert after;
+        AlertWrite last;
+        final List<Integer> positions = new ArrayList<>(1);
+
+        Run(KnownAlert before, boolean rewrite) {
+            this.before = before;
+            this.rewrite = rewrite;
+            this.after = before;
+        }
+    }
+
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+
+    /**
+     * Plans refresh {@code w} at {@code position} of an alert known from an earlier refresh in this
+     * batch, else from {@code cached} (this node's cache), else from {@code read} (its row as read in
+     * this transaction, without content); returns the refreshed alert, or null when it is unknown.
+     */
+    Alert take(int position, AlertWrite w, long contentHash, Instant now, KnownAlert cached, KnownAlert read) {
+        Run run = runs.get(w.fingerprint());
+        if (run == null) {
+            if (cached == null && read == null) {
+                return null;
+            }
+            run = cached != null ? new Run(cached, false) : new Run(read, true);
+            runs.put(w.fingerprint(), run);
+        }
+        run.after = run.after.refreshed(contentHash);
+        run.last = w;
+        run.positions.add(position);
+        return run.after.alert(w, now);
+    }
+
+    /** Whether the alert's first refresh came from this node's cache (not from a read). */
+    boolean fromCache(String fingerprint) {
+        Run run = runs.get(fingerprint);
+        return run != null && !run.rewrite;
+    }
+
+    /** How many refreshes were planned. */
+    int size() {
+        int size = 0;
+        for (Run run : runs.values()) {
+            size += run.positions.size();
+        }
+        return size;
+    }
+
+    /** Writes the planned refreshes; returns the positions whose row was not as known. */
+    List<Integer> write(JdbcTemplate jdbc, JsonMapper json, Instant now) {
+        List<Run> same = new ArrayList<>();
+        List<Run> changed = new ArrayList<>();
+        for (Run run : runs.values()) {
+            (!run.rewrite && run.after.contentHash() == run.before.contentHash() ? same : changed).add(run);
+        }
+        // Rows locked in id order: two nodes' batches over the same alerts then cannot deadlock.
+        same.sort(Comparator.comparingLong(run -> run.before.id()));
+        changed.sort(Comparator.comparingLong(run -> run.before.id()));
+        List<Integer> stale = new ArrayList<>();
+        collectStale(stale, same, update(jdbc, SAME, same, null, now));
+        collectStale(stale, changed, update(jdbc, CHANGED, changed, json, now));
+        return stale;
+    }
+
+    private static void collectStale(List<Integer> stale, List<Run> runs, int[] counts) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (counts[i] != 1) {
+                stale.addAll(runs.get(i).positions);
+            }
+        }
+    }
+
+    /** {@code json} is null for the statement that keeps labels and annotations. */
+    private static int[] update(JdbcTemplate jdbc, String sql, List<Run> runs, JsonMapper json, Instant now) {
+        if (runs.isEmpty()) {
+            return new int[0];
+        }
+        OffsetDateTime at = Timestamps.utc(now);
+        return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Run run = runs.get(i);
+                AlertWrite w = run.last;
+                int p = 1;
+                ps.setInt(p++, run.after.receiveCount());
+                ps.setObject(p++, at);
+                time(ps, p++, w.endsAt());
+                time(ps, p++, w.timeoutAt());
+                if (json != null) {
+                    ps.setString(p++, json.writeValueAsString(w.labels()));
+                    ps.setString(p++, json.writeValueAsString(w.annotations()));
+                    ps.setString(p++, AlertStore.url(w.generatorUrl()));
+                }
+                ps.setLong(p++, run.before.id());
+                ps.setString(p++, w.fingerprint());
+                ps.setInt(p, run.before.receiveCount());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return runs.size();
+            }
+        });
+    }
+
+    static void time(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, Timestamps.utc(instant));
+        }
+    }
+}
