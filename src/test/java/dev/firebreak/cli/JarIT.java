@@ -127,12 +127,18 @@ class JarIT {
                 .putAll(Map.of(
                         "FIREBREAK_DATA_DIR", data.toString(), "FIREBREAK_ADMIN_PASSWORD", "first-admin-password"));
         Process launcher = builder.start();
-        waitForReady(port, launcher);
-        List<ProcessHandle> servers = launcher.descendants().toList();
-        assertThat(servers).isNotEmpty();
-        launcher.destroyForcibly();
-        for (ProcessHandle server : servers) {
-            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        List<ProcessHandle> servers = List.of();
+        try {
+            waitForReady(port, launcher);
+            servers = launcher.descendants().toList();
+            assertThat(servers).isNotEmpty();
+            launcher.destroyForcibly();
+            for (ProcessHandle server : servers) {
+                server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            servers.forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
         assertThat(Files.readString(data.resolve("server.log"))).contains("the launcher is gone; stopping");
     }
