@@ -4,6 +4,7 @@ import dev.firebreak.alert.Alert;
 import dev.firebreak.platform.storage.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +55,12 @@ final class GroupWrites {
             if (placing) {
                 place(run, now);
             } else {
-                groups.resolve(run.stream().map(Change::alert).toList(), now);
+                groups.resolve(
+                        run.stream()
+                                .map(Change::alert)
+                                .sorted(Comparator.comparing(Alert::fingerprint))
+                                .toList(),
+                        now);
             }
             from = to;
         }
@@ -72,7 +78,11 @@ final class GroupWrites {
                 targets.put(new MemberKey(key, alert.fingerprint()), new Target(key, route, groupLabels, alert));
             }
         }
-        List<Target> all = List.copyOf(targets.values());
+        // Rows locked in one order (group key, then alert) on every node, so nodes cannot deadlock here.
+        List<Target> all = targets.values().stream()
+                .sorted(Comparator.comparing(Target::key)
+                        .thenComparing(t -> t.alert().fingerprint()))
+                .toList();
         Map<String, Long> ids = new HashMap<>();
         Set<String> checked = new HashSet<>();
         for (Target target : all) {
