@@ -118,15 +118,17 @@ public class AlertWriter implements DisposableBean {
                 batch.get(0).done().completeExceptionally(batchFailure);
                 return;
             }
+            // A lone request's failed batch was its first attempt.
+            int firstAttempt = batch.size() == 1 ? 2 : 1;
             for (Pending pending : batch) {
-                applyAlone(pending);
+                applyAlone(pending, firstAttempt);
             }
         }
     }
 
     /** One request in its own transaction, tried again while it only lost a race with another node. */
-    private void applyAlone(Pending pending) {
-        for (int attempt = 1; ; attempt++) {
+    private void applyAlone(Pending pending, int firstAttempt) {
+        for (int attempt = firstAttempt; ; attempt++) {
             try {
                 pending.done()
                         .complete(transactions
