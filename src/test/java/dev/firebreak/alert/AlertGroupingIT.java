@@ -352,6 +352,71 @@ class AlertGroupingIT extends ServerTest {
         assertThat(firedAlertIds(name)).containsExactly(firstId, thirdId);
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void oneAlertThatCannotBeGroupedLeavesTheOthersOfItsTransactionGrouped() {
+        String name = unique("Mixed");
+        Alert good = alert(Map.of("alertname", name, "instance", "good"));
+        Alert bad = alert(Map.of("alertname", name, "instance", "bad"));
+        // Longer than the member table's fingerprint column: its write fails, and so the batch.
+        Alert broken = copy(bad, bad.id(), "x".repeat(300), AlertStatus.FIRING);
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new AlertReceived(good, true));
+            publisher.publishEvent(new AlertReceived(broken, true));
+        });
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        assertThat(firing(name)).singleElement().satisfies(g -> assertThat(g.alerts())
+                .extracting(Alert::fingerprint)
+                .containsExactly(good.fingerprint()));
+    }
+
+    @Test
+    void changesOfOneTransactionApplyInTheirOrder() {
+        String name = unique("InOrder");
+        Alert first = alert(Map.of("alertname", name));
+        Alert again = copy(first, IDS.incrementAndGet(), first.fingerprint(), AlertStatus.FIRING);
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new AlertReceived(first, true));
+            publisher.publishEvent(new AlertResolved(resolved(first)));
+            publisher.publishEvent(new AlertReceived(again, true));
+        });
+        assertThat(memberOf(first.fingerprint()).get("firing")).isEqualTo(true);
+        assertThat((String) memberOf(first.fingerprint()).get("alert_json")).contains("\"id\":" + again.id() + ",");
+
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(new AlertReceived(again, false));
+            publisher.publishEvent(new AlertResolved(resolved(again)));
+        });
+        assertThat(memberOf(first.fingerprint()).get("firing")).isEqualTo(false);
+    }
+
+    private Map<String, Object> memberOf(String fingerprint) {
+        return jdbc.sql("select firing, alert_json from alert_group_members where fingerprint = ?")
+                .param(fingerprint)
+                .query()
+                .singleRow();
+    }
+
+    private static Alert copy(Alert a, long id, String fingerprint, AlertStatus status) {
+        return new Alert(
+                id,
+                fingerprint,
+                a.integrationId(),
+                a.dedupKey(),
+                a.labels(),
+                a.annotations(),
+                status,
+                a.startsAt(),
+                a.endsAt(),
+                a.generatorUrl(),
+                a.receiveCount(),
+                a.firstReceivedAt(),
+                a.lastReceivedAt());
+    }
+
     private long alertId(String name) {
         return alerts.findByFingerprint(dev.firebreak.alert.internal.intake.Fingerprints.hex(
                         Map.of("alertname", name, "instance", "i1")))

@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,9 +25,11 @@ class GroupStore {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    GroupStore(JdbcClient jdbc) {
+    GroupStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     record GroupRow(
@@ -72,37 +76,51 @@ class GroupStore {
                 .update();
     }
 
-    /** Inserts or refreshes the member; returns false when the row was missing and must be inserted. */
-    boolean updateMember(long groupId, Alert alert, Instant now) {
-        return jdbc.sql("update alert_group_members set firing = ?, alert_json = ?, updated_at = ?"
-                                + " where group_id = ? and fingerprint = ?")
-                        .params(
-                                alert.status() == AlertStatus.FIRING,
-                                JSON.writeValueAsString(alert),
-                                utc(now),
-                                groupId,
-                                alert.fingerprint())
-                        .update()
-                == 1;
+    /** A group's member row for an alert. */
+    record MemberRow(long groupId, Alert alert) {}
+
+    /** Rewrites existing member rows as one batch; returns each one's update count (0: missing). */
+    int[] updateMembers(List<MemberRow> rows, Instant now) {
+        return batch(
+                "update alert_group_members set firing = ?, alert_json = ?, updated_at = ?"
+                        + " where group_id = ? and fingerprint = ?",
+                rows,
+                row -> new Object[] {
+                    row.alert().status() == AlertStatus.FIRING,
+                    JSON.writeValueAsString(row.alert()),
+                    utc(now),
+                    row.groupId(),
+                    row.alert().fingerprint()
+                });
     }
 
-    void insertMember(long groupId, Alert alert, Instant now) {
-        jdbc.sql("insert into alert_group_members (group_id, fingerprint, firing, alert_json, updated_at)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(
-                        groupId,
-                        alert.fingerprint(),
-                        alert.status() == AlertStatus.FIRING,
-                        JSON.writeValueAsString(alert),
-                        utc(now))
-                .update();
+    void insertMembers(List<MemberRow> rows, Instant now) {
+        batch(
+                "insert into alert_group_members (group_id, fingerprint, firing, alert_json, updated_at)"
+                        + " values (?, ?, ?, ?, ?)",
+                rows,
+                row -> new Object[] {
+                    row.groupId(),
+                    row.alert().fingerprint(),
+                    row.alert().status() == AlertStatus.FIRING,
+                    JSON.writeValueAsString(row.alert()),
+                    utc(now)
+                });
     }
 
-    /** Marks the alert resolved in every group that holds it. */
-    void resolve(Alert alert, Instant now) {
-        jdbc.sql("update alert_group_members set firing = false, alert_json = ?, updated_at = ? where fingerprint = ?")
-                .params(JSON.writeValueAsString(alert), utc(now), alert.fingerprint())
-                .update();
+    /** Marks the alerts resolved in every group that holds them. */
+    void resolve(List<Alert> alerts, Instant now) {
+        batch(
+                "update alert_group_members set firing = false, alert_json = ?, updated_at = ? where fingerprint = ?",
+                alerts,
+                alert -> new Object[] {JSON.writeValueAsString(alert), utc(now), alert.fingerprint()});
+    }
+
+    private <T> int[] batch(String sql, List<T> items, Function<T, Object[]> values) {
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        return batches.batchUpdate(sql, items.stream().map(values).toList());
     }
 
     List<Long> due(Instant now) {

@@ -9,8 +9,8 @@ import dev.firebreak.alert.internal.intake.Fingerprints;
 import dev.firebreak.platform.storage.AfterCommit;
 import dev.firebreak.platform.storage.LruMap;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,13 +18,19 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts each received alert into the group of every route it matches (several with continue). The
  * flusher decides later when a group notifies; this only records membership, durably: it runs in
- * the intake's own transaction (a savepoint), so an alert that got a 2xx is also grouped, and a
+ * the intake's own transaction (in a savepoint), so an alert that got a 2xx is also grouped, and a
  * routing failure rolls back to the savepoint instead of failing the intake.
+ *
+ * <p>The changes of one transaction wait until just before it commits and are written together
+ * ({@link GroupWrites}), in one savepoint; should that fail, each is written alone in its own, so
+ * one bad alert cannot leave the others ungrouped.
  *
  * <p>Most alerts are refreshes that change nothing the flusher reads (it reads the alert's id,
  * labels, annotations, URL and firing state; not its receive count or times), so a refresh of an
@@ -38,23 +44,13 @@ class GroupingEngine {
     private static final int GROUP_IDS = 10_000;
 
     /** What this node committed for an alert's member rows, under which routing. */
-    private record Grouped(long alertId, long contentHash, RoutingConfig routing) {
-        /** The routing by identity: a new configuration is a new object, and deep equality costs. */
-        boolean sameAs(Grouped other) {
-            return other != null
-                    && other.alertId == alertId
-                    && other.contentHash == contentHash
-                    && other.routing == routing;
-        }
-    }
+    private record Grouped(long alertId, long contentHash, RoutingConfig routing) {}
 
     private final RoutingStore routing;
-    private final GroupStore groups;
+    private final GroupWrites writes;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final LruMap<String, Grouped> grouped;
-    /** Group ids by key; an id whose group is gone shows as a missing member row and is looked up again. */
-    private final LruMap<String, Long> groupIds;
 
     GroupingEngine(
             RoutingStore routing,
@@ -63,71 +59,95 @@ class GroupingEngine {
             Clock clock,
             AlertProperties properties) {
         this.routing = routing;
-        this.groups = groups;
+        this.writes = new GroupWrites(groups, new LruMap<>(Math.min(GROUP_IDS, properties.knownAlerts())));
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.grouped = new LruMap<>(properties.knownAlerts());
-        this.groupIds = new LruMap<>(Math.min(GROUP_IDS, properties.knownAlerts()));
     }
 
     @EventListener
     void received(AlertReceived event) {
         Alert alert = event.alert();
         RoutingConfig config = routing.config();
-        Grouped placed = new Grouped(
-                alert.id(), Fingerprints.content(alert.labels(), alert.annotations(), alert.generatorUrl()), config);
-        boolean firing = alert.status() == AlertStatus.FIRING;
-        if (firing && placed.sameAs(grouped.get(alert.fingerprint()))) {
+        long contentHash = Fingerprints.content(alert.labels(), alert.annotations(), alert.generatorUrl());
+        Grouped before = grouped.get(alert.fingerprint());
+        // Routing compared by identity: a new configuration is a new object, and deep equality costs.
+        if (alert.status() == AlertStatus.FIRING
+                && before != null
+                && before.alertId() == alert.id()
+                && before.contentHash() == contentHash
+                && before.routing() == config) {
             return;
         }
-        if (guarded(alert, () -> tx.executeWithoutResult(status -> place(alert, config))) && firing) {
-            AfterCommit.run(() -> grouped.put(alert.fingerprint(), placed));
-        }
+        defer(new GroupWrites.Place(alert, config, contentHash));
     }
 
     @EventListener
     void resolved(AlertResolved event) {
         grouped.remove(event.alert().fingerprint());
-        guarded(event.alert(), () -> tx.executeWithoutResult(status -> groups.resolve(event.alert(), clock.instant())));
+        defer(new GroupWrites.Resolve(event.alert()));
     }
 
-    private static boolean guarded(Alert alert, Runnable work) {
-        try {
-            retryingOnRace(work);
-            return true;
-        } catch (RuntimeException e) {
-            log.error("grouping alert {} failed; it is stored but not routed: {}", alert.fingerprint(), e.toString());
-            return false;
+    /** Inside a transaction, changes wait for its commit; outside one (tests), they are written at once. */
+    private void defer(GroupWrites.Change change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writeAll(List.of(change));
+            return;
+        }
+        Deferred deferred = (Deferred) TransactionSynchronizationManager.getResource(this);
+        if (deferred == null) {
+            deferred = new Deferred();
+            TransactionSynchronizationManager.bindResource(this, deferred);
+            TransactionSynchronizationManager.registerSynchronization(deferred);
+        }
+        deferred.changes.add(change);
+    }
+
+    /** The changes one transaction made, written just before it commits. */
+    private final class Deferred implements TransactionSynchronization {
+        final List<GroupWrites.Change> changes = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            TransactionSynchronizationManager.unbindResource(GroupingEngine.this);
+            writeAll(changes);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(GroupingEngine.this);
         }
     }
 
-    private void place(Alert alert, RoutingConfig config) {
-        Instant now = clock.instant();
-        for (Route route : config.root().match(alert.labels())) {
-            Map<String, String> groupLabels = GroupKeys.groupLabels(route, alert.labels());
-            String key = GroupKeys.key(route, groupLabels);
-            Long cached = groupIds.get(key);
-            long groupId = cached != null ? cached : groupId(key, route, groupLabels, now);
-            if (!groups.updateMember(groupId, alert, now)) {
-                // No member row: a new member, or the cached group was flushed away since.
-                long current = cached == null ? groupId : groupId(key, route, groupLabels, now);
-                if (current == groupId || !groups.updateMember(current, alert, now)) {
-                    groups.insertMember(current, alert, now);
+    private void writeAll(List<GroupWrites.Change> changes) {
+        try {
+            retryingOnRace(() -> tx.executeWithoutResult(status -> writes.write(changes, clock.instant())));
+            AfterCommit.run(() -> changes.forEach(this::remember));
+        } catch (RuntimeException batchFailure) {
+            for (GroupWrites.Change change : changes) {
+                try {
+                    retryingOnRace(
+                            () -> tx.executeWithoutResult(status -> writes.write(List.of(change), clock.instant())));
+                    AfterCommit.run(() -> remember(change));
+                } catch (RuntimeException e) {
+                    log.error(
+                            "grouping alert {} failed; it is stored but not routed: {}",
+                            change.alert().fingerprint(),
+                            e.toString());
                 }
             }
         }
     }
 
-    /** The group's id from the database, creating the group when it is missing. */
-    private long groupId(String key, Route route, Map<String, String> groupLabels, Instant now) {
-        Long id = groups.findId(key).orElse(null);
-        if (id == null) {
-            groups.insert(key, route, groupLabels, now);
-            id = groups.findId(key).orElseThrow();
+    /** After commit: this node knows what it wrote for the alert's member rows. */
+    private void remember(GroupWrites.Change change) {
+        Alert alert = change.alert();
+        if (change instanceof GroupWrites.Place place && alert.status() == AlertStatus.FIRING) {
+            grouped.put(alert.fingerprint(), new Grouped(alert.id(), place.contentHash(), place.routing()));
+        } else {
+            grouped.remove(alert.fingerprint());
         }
-        groupIds.put(key, id);
-        return id;
     }
 
     /** Two nodes may create the same group or member at once; the loser retries and finds it. */

@@ -98,10 +98,9 @@ public class AlertStore {
 
     /**
      * Applies a transaction's writes, with the same results as applying them one by one in order,
-     * but in few statements. Firing alerts this node does not know are read in one query. Then
-     * refreshes go in one batch of conditional UPDATEs and new alerts in one batch of INSERTs. The
-     * rest, and refreshes whose row was not as known, take the read path one by one in their order.
-     * An alert's writes stay in order: once one of them takes the read path, its later ones do too.
+     * but in few statements. Only an alert's leading fires in the batch (those before any other
+     * write of it) take the fast rounds; everything else, and what those rounds could not settle,
+     * takes the read path one by one in order afterwards, so each alert's writes stay in order.
      */
     public List<AlertWritten> applyAll(List<AlertWrite> writes, Instant now) {
         long[] contentHashes = new long[writes.size()];
@@ -109,37 +108,10 @@ public class AlertStore {
             AlertWrite w = writes.get(i);
             contentHashes[i] = Fingerprints.content(w.labels(), w.annotations(), w.generatorUrl());
         }
-        Map<String, KnownAlert> read = readFiring(unknownFired(writes));
+        boolean[] leading = leadingFires(writes);
         AlertWritten[] results = new AlertWritten[writes.size()];
-        KnownRefreshes refreshes = new KnownRefreshes();
-        List<Integer> inserts = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> readPath = new HashSet<>();
-        for (int i = 0; i < writes.size(); i++) {
-            AlertWrite w = writes.get(i);
-            String fingerprint = w.fingerprint();
-            boolean first = seen.add(fingerprint);
-            if (w.action() == AlertWrite.Action.FIRE && !readPath.contains(fingerprint)) {
-                Alert refreshed =
-                        refreshes.take(i, w, contentHashes[i], now, known.get(fingerprint), read.get(fingerprint));
-                if (refreshed != null) {
-                    results[i] = new AlertWritten(AlertWritten.Outcome.REFRESHED, refreshed);
-                    continue;
-                }
-                if (first) {
-                    inserts.add(i); // the read found no firing row
-                }
-            }
-            readPath.add(fingerprint);
-        }
-        for (int stale : refreshes.write(batches, json, now)) {
-            results[stale] = null;
-        }
-        countRefreshes(writes, results, refreshes);
-        List<Alert> inserted = insertAll(inserts.stream().map(writes::get).toList(), now);
-        for (int k = 0; k < inserts.size(); k++) {
-            results[inserts.get(k)] = new AlertWritten(AlertWritten.Outcome.NEW, inserted.get(k));
-        }
+        refreshKnown(writes, leading, contentHashes, results, now);
+        refreshOrInsertRead(writes, leading, contentHashes, results, now);
         for (int i = 0; i < writes.size(); i++) {
             if (results[i] == null) {
                 results[i] = apply(writes.get(i), now);
@@ -153,26 +125,74 @@ public class AlertStore {
         return written;
     }
 
-    private void countRefreshes(List<AlertWrite> writes, AlertWritten[] results, KnownRefreshes refreshes) {
+    /** Fires that come before any other kind of write to the same alert in the batch. */
+    private static boolean[] leadingFires(List<AlertWrite> writes) {
+        boolean[] leading = new boolean[writes.size()];
+        Set<String> blocked = new HashSet<>();
         for (int i = 0; i < writes.size(); i++) {
-            if (results[i] != null) {
-                (refreshes.fromCache(writes.get(i).fingerprint()) ? knownRefreshes : readRefreshes).increment();
+            AlertWrite w = writes.get(i);
+            leading[i] = w.action() == AlertWrite.Action.FIRE && !blocked.contains(w.fingerprint());
+            if (!leading[i]) {
+                blocked.add(w.fingerprint());
             }
         }
+        return leading;
     }
 
-    /** Fingerprints whose first write in the batch fires an alert this node does not know. */
-    private Set<String> unknownFired(List<AlertWrite> writes) {
-        Set<String> seen = new HashSet<>();
-        Set<String> unknown = new LinkedHashSet<>();
-        for (AlertWrite w : writes) {
-            if (seen.add(w.fingerprint())
-                    && w.action() == AlertWrite.Action.FIRE
-                    && known.get(w.fingerprint()) == null) {
-                unknown.add(w.fingerprint());
+    /** Round one: refreshes of alerts this node knows, written without a read. */
+    private void refreshKnown(
+            List<AlertWrite> writes, boolean[] leading, long[] contentHashes, AlertWritten[] results, Instant now) {
+        KnownRefreshes refreshes = new KnownRefreshes();
+        for (int i = 0; i < writes.size(); i++) {
+            if (leading[i]) {
+                AlertWrite w = writes.get(i);
+                Alert refreshed = refreshes.take(i, w, contentHashes[i], now, known.get(w.fingerprint()), null);
+                if (refreshed != null) {
+                    results[i] = new AlertWritten(AlertWritten.Outcome.REFRESHED, refreshed);
+                }
             }
         }
-        return unknown;
+        List<Integer> stale = refreshes.write(batches, json, now);
+        stale.forEach(position -> results[position] = null);
+        knownRefreshes.increment(refreshes.size() - stale.size());
+    }
+
+    /**
+     * Round two: the other leading fires (alerts this node did not know, or knew wrong) read with
+     * one query; what fires is refreshed like a known alert, the rest inserted as one batch.
+     */
+    private void refreshOrInsertRead(
+            List<AlertWrite> writes, boolean[] leading, long[] contentHashes, AlertWritten[] results, Instant now) {
+        Set<String> unsettled = new LinkedHashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (leading[i] && results[i] == null) {
+                unsettled.add(writes.get(i).fingerprint());
+            }
+        }
+        Map<String, KnownAlert> firing = readFiring(unsettled);
+        KnownRefreshes refreshes = new KnownRefreshes();
+        List<Integer> inserts = new ArrayList<>();
+        Set<String> inserted = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            AlertWrite w = writes.get(i);
+            if (!leading[i] || results[i] != null || inserted.contains(w.fingerprint())) {
+                continue; // a new alert's later fires take the read path, after its insert
+            }
+            Alert refreshed = refreshes.take(i, w, contentHashes[i], now, null, firing.get(w.fingerprint()));
+            if (refreshed != null) {
+                results[i] = new AlertWritten(AlertWritten.Outcome.REFRESHED, refreshed);
+            } else {
+                inserts.add(i);
+                inserted.add(w.fingerprint());
+            }
+        }
+        List<Integer> stale = refreshes.write(batches, json, now);
+        stale.forEach(position -> results[position] = null);
+        readRefreshes.increment(refreshes.size() - stale.size());
+        List<Alert> created = insertAll(inserts.stream().map(writes::get).toList(), now);
+        for (int k = 0; k < inserts.size(); k++) {
+            results[inserts.get(k)] = new AlertWritten(AlertWritten.Outcome.NEW, created.get(k));
+        }
     }
 
     /** The firing rows of these fingerprints, without their content (a refresh replaces it). */

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AlertWriter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AlertWriter.class);
     private static final int QUEUE = 10_000;
+    private static final int RACE_ATTEMPTS = 3;
 
     private record Pending(List<AlertWrite> writes, CompletableFuture<List<AlertWritten>> done) {}
 
@@ -110,23 +113,45 @@ public class AlertWriter implements DisposableBean {
                 batch.get(i).done().complete(results.get(i));
             }
         } catch (RuntimeException batchFailure) {
-            if (batch.size() == 1) {
+            if (batch.size() == 1 && !raced(batchFailure)) {
                 log.warn("writing alerts failed: {}", batchFailure.toString());
                 batch.get(0).done().completeExceptionally(batchFailure);
                 return;
             }
+            // A lone request's failed batch was its first attempt.
+            int firstAttempt = batch.size() == 1 ? 2 : 1;
             for (Pending pending : batch) {
-                try {
-                    pending.done()
-                            .complete(transactions
-                                    .execute(status -> apply(List.of(pending), clock.instant()))
-                                    .get(0));
-                } catch (RuntimeException e) {
-                    log.warn("writing alerts failed: {}", e.toString());
-                    pending.done().completeExceptionally(e);
-                }
+                applyAlone(pending, firstAttempt);
             }
         }
+    }
+
+    /** One request in its own transaction, tried again while it only lost a race with another node. */
+    private void applyAlone(Pending pending, int firstAttempt) {
+        for (int attempt = firstAttempt; ; attempt++) {
+            try {
+                pending.done()
+                        .complete(transactions
+                                .execute(status -> apply(List.of(pending), clock.instant()))
+                                .get(0));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt < RACE_ATTEMPTS && raced(e)) {
+                    continue;
+                }
+                log.warn("writing alerts failed: {}", e.toString());
+                pending.done().completeExceptionally(e);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Another node inserted the same new alert (the unique firing fingerprint), or locked the same
+     * rows in another order, at the same moment: once it committed, a new attempt reads its rows.
+     */
+    private static boolean raced(RuntimeException e) {
+        return e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException;
     }
 
     /** Writes all requests' alerts together, then publishes one event per change in their order. */

@@ -70,12 +70,6 @@ final class KnownRefreshes {
         return run.after.alert(w, now);
     }
 
-    /** Whether the alert's first refresh came from this node's cache (not from a read). */
-    boolean fromCache(String fingerprint) {
-        Run run = runs.get(fingerprint);
-        return run != null && !run.rewrite;
-    }
-
     /** How many refreshes were planned. */
     int size() {
         int size = 0;
