@@ -82,16 +82,13 @@ public final class AotCache {
                 || !stamp(jar, javaHome).equals(read(dir.resolve(STAMP)))) {
             return Optional.empty();
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaHome.resolve("bin/java").toString());
-        if (cache.get().equals(CLI)) {
-            command.addAll(CLI_OPTIONS); // the user's options below still win
-        }
-        command.addAll(jvmOptions);
-        command.add("-XX:AOTCache=" + dir.resolve(cache.get()));
-        command.add("-jar");
-        command.add(dir.resolve("app").resolve(jar.getFileName()).toString());
-        command.addAll(List.of(args));
+        List<String> command = Launcher.javaCommand(
+                javaHome,
+                cache.get().equals(CLI),
+                jvmOptions,
+                List.of("-XX:AOTCache=" + dir.resolve(cache.get())),
+                dir.resolve("app").resolve(jar.getFileName()),
+                args);
         return Optional.of(command);
     }
 

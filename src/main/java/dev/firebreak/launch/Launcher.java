@@ -55,12 +55,23 @@ public final class Launcher {
     }
 
     private static List<String> plain(Path home, List<String> options, Path jar, String[] args) {
+        boolean cli = args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0]);
+        return javaCommand(home, cli, options, List.of(), jar, args);
+    }
+
+    /**
+     * {@code java [short-run options] OPTIONS EXTRA -jar JAR ARGS} on the JDK in {@code home}; the
+     * user's options come after the short-run ones, so theirs win.
+     */
+    static List<String> javaCommand(
+            Path home, boolean shortRun, List<String> options, List<String> extra, Path jar, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/java").toString());
-        if (args.length > 0 && SPRINGLESS_COMMANDS.contains(args[0])) {
-            command.addAll(AotCache.CLI_OPTIONS); // the user's own options below win
+        if (shortRun) {
+            command.addAll(AotCache.CLI_OPTIONS);
         }
         command.addAll(options);
+        command.addAll(extra);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
