@@ -35,12 +35,12 @@ class BrowserIT extends ServerTest {
         assertThat(driver.getCurrentUrl()).endsWith("/login");
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("wrong-password");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".alert.error")).getText()).contains("Wrong username or password");
 
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
         // The login page has an h1 too: wait until the browser left it, or the h1 found goes stale.
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
@@ -51,9 +51,9 @@ class BrowserIT extends ServerTest {
         }
         Browser.screenshot(driver, "dashboard");
 
-        driver.findElement(By.linkText("admin")).click();
+        Browser.clickAndWait(driver, By.linkText("admin"));
         driver.findElement(By.id("token-name")).sendKeys("browser test");
-        driver.findElement(By.id("create-token")).click();
+        Browser.clickAndWait(driver, By.id("create-token"));
         String token = driver.findElement(By.id("new-token-value")).getText();
         assertThat(token).startsWith("fbk_");
         assertThat(driver.findElement(By.id("tokens")).getText())
@@ -64,7 +64,7 @@ class BrowserIT extends ServerTest {
 
         driver.navigate().refresh();
         assertThat(driver.getPageSource()).doesNotContain(token);
-        driver.findElement(By.cssSelector("#tokens button.danger")).click();
+        Browser.clickAndWait(driver, By.cssSelector("#tokens button.danger"));
         assertThat(driver.findElement(By.id("tokens")).getText()).contains("revoked");
         assertThat(get("/api/v1/me", token).statusCode()).isEqualTo(401);
 

@@ -55,7 +55,7 @@ class IncidentBrowserIT extends ServerTest {
         driver.get(uri("/login").toString());
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys("password-123456");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         driver.get(uri("/incidents").toString());
@@ -82,16 +82,16 @@ class IncidentBrowserIT extends ServerTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-incident='" + id + "']")));
         Browser.screenshot(driver, "incidents-live");
 
-        driver.findElement(By.cssSelector("tr[data-incident='" + id + "'] a")).click();
+        Browser.clickAndWait(driver, By.cssSelector("tr[data-incident='" + id + "'] a"));
         // The list page has an h1 too: wait for the incident's page before reading it.
         wait.until(ExpectedConditions.urlMatches(".*/incidents/" + id + "([?#].*)?$"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("BrowserCheckoutDown is firing");
         assertThat(driver.findElement(By.id("response-target")).getText()).contains("15 minutes", "running");
-        driver.findElement(By.id("acknowledge")).click();
+        Browser.clickAndWait(driver, By.id("acknowledge"));
         assertThat(driver.findElement(By.cssSelector(".alert.success")).getText())
                 .isEqualTo("Acknowledged.");
         driver.findElement(By.id("note")).sendKeys("Rolled back the checkout deploy");
-        driver.findElement(By.id("add-note")).click();
+        Browser.clickAndWait(driver, By.id("add-note"));
         assertThat(driver.findElement(By.id("timeline")).getText())
                 .contains(name + " acknowledged")
                 .contains(name + " Rolled back the checkout deploy");

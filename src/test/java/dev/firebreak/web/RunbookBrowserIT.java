@@ -29,7 +29,7 @@ class RunbookBrowserIT extends ServerTest {
         driver.get(uri("/login").toString());
         driver.findElement(By.id("username")).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class RunbookBrowserIT extends ServerTest {
         Path changed = Files.createTempFile("miso", ".md");
         Files.writeString(changed, Files.readString(triage).replace("Block merge", "Block merge and page"));
         upload(changed, "miso-triage");
-        driver.findElement(By.linkText("History")).click();
+        Browser.clickAndWait(driver, By.linkText("History"));
         assertThat(driver.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
         List<WebElement> added = driver.findElements(By.cssSelector("#diff .add"));
         assertThat(added).anyMatch(line -> line.getText().contains("Block merge and page"));
