@@ -30,7 +30,7 @@ record BoldLabel(String label, String rest) {
                 rest.append(' ');
             }
         }
-        String after = rest.toString().replaceAll("\\s+", " ").strip();
+        String after = MarkdownTree.collapseSpace(rest.toString()).strip();
         if (label.endsWith(":")) {
             return new BoldLabel(label.substring(0, label.length() - 1).strip(), after);
         }

@@ -27,6 +27,10 @@ final class CodeLanguage {
             "^(?:sum|avg|min|max|count|rate|irate|increase|histogram_quantile|topk|bottomk|absent|delta|deriv|"
                     + "predict_linear|label_replace|count_over_time|avg_over_time|max_over_time|quantile)\\s*(?:by\\s*\\([^)]*\\)\\s*)?\\(|"
                     + "^(?=[a-zA-Z0-9_:]*[_:{\\[])[a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?(?:\\[[0-9smhdw]+\\])?\\s*(?:[<>=!]=?|$|\\s*/|\\s*\\*)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern MD_HEADING = Pattern.compile("#{1,6} .*");
+    private static final Pattern FIRST_WORD_END = Pattern.compile("[\\s|;&]");
+    private static final Pattern MD_LIST_ITEM = Pattern.compile("(?:[-*+]|\\d+\\.) (?:\\[[ xX]\\] )?.*");
     private static final Pattern YAML_LINE =
             Pattern.compile("^\\s*(?:-\\s+)?(?:[A-Za-z_][\\w.-]*|\"[^\"]+\"):(?:\\s.*)?$|^\\s*-\\s+\\S.*$");
     private static final Pattern BOX = Pattern.compile("[├└│┌┐┘┬┴┼]");
@@ -60,19 +64,19 @@ final class CodeLanguage {
         int promql = 0;
         int yaml = 0;
         int markdown = 0;
-        for (String raw : trimmed.split("\\R")) {
+        for (String raw : LINE_BREAK.split(trimmed)) {
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.matches("#{1,6} .*") && raw.startsWith("#")) {
+            if (MD_HEADING.matcher(line).matches() && raw.startsWith("#")) {
                 markdown++;
             }
             if (line.startsWith("#") || line.startsWith("//")) {
                 continue;
             }
             lines++;
-            String first = line.startsWith("$ ") ? "$" : line.split("[\\s|;&]", 2)[0];
+            String first = line.startsWith("$ ") ? "$" : FIRST_WORD_END.split(line, 2)[0];
             if (first.equals("$") || first.startsWith("./") || SHELL_WORDS.contains(first)) {
                 shell++;
             }
@@ -82,7 +86,7 @@ final class CodeLanguage {
             if (YAML_LINE.matcher(raw).matches()) {
                 yaml++;
             }
-            if (line.matches("(?:[-*+]|\\d+\\.) (?:\\[[ xX]\\] )?.*")) {
+            if (MD_LIST_ITEM.matcher(line).matches()) {
                 markdown++;
             }
         }

@@ -22,6 +22,7 @@ final class DecisionTrees {
     static final int MAX_DEPTH = 64;
     private static final Pattern BRANCH = Pattern.compile("(?:├──|└──|├─|└─|\\|--|\\+--|`--|\\\\--)-*\\s*");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]+)\\)");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern TREE_HEADING =
             Pattern.compile("(?i).*\\b(?:decision|tree|flow ?chart|flow|triage)\\b.*");
 
@@ -47,7 +48,7 @@ final class DecisionTrees {
 
     /** A tree drawn in a code block whose first line is at firstLine, or null when it is none. */
     static DecisionTree fromBox(String code, int firstLine, List<TreeLink> links) {
-        String[] lines = code.split("\\R");
+        String[] lines = LINE_BREAK.split(code);
         Builder root = null;
         Deque<Builder> open = new ArrayDeque<>();
         for (int i = 0; i < lines.length; i++) {

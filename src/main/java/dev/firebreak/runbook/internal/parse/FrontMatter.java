@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The flat YAML that Hugo and Jekyll front matter uses: {@code key: value} lines and block lists
  * ({@code key:} followed by {@code - item} lines). Nested maps are kept as their raw text.
  */
 final class FrontMatter {
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r?\\n");
+
     private FrontMatter() {}
 
     static Map<String, Object> parse(String block) {
         Map<String, Object> keys = new LinkedHashMap<>();
-        String[] lines = block.split("\\r?\\n");
+        String[] lines = LINE_BREAK.split(block);
         String listKey = null;
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
@@ -61,7 +65,7 @@ final class FrontMatter {
         if (v.equals("true") || v.equals("false")) {
             return Boolean.parseBoolean(v);
         }
-        if (v.matches("-?\\d{1,18}")) {
+        if (INTEGER.matcher(v).matches()) {
             return Long.parseLong(v);
         }
         return v;

@@ -69,7 +69,7 @@ final class MarkdownTree {
             }
             return true;
         });
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return collapseSpace(out.toString()).strip();
     }
 
     /**
@@ -87,6 +87,34 @@ final class MarkdownTree {
             return !(n instanceof Image);
         });
         return trim(out.toString());
+    }
+
+    /**
+     * Runs of ASCII white space ({@code \\s} in a regex) as one space: a loop, because this runs for
+     * every text node and a regex costs a cold JVM far more than the work.
+     */
+    static String collapseSpace(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r');
+            if (space && (c != ' ' || (i + 1 < text.length() && isSpace(text.charAt(i + 1))))) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append(' ');
+                while (i + 1 < text.length() && isSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     /** Trims white space the way GitHub's and markdown-it's JavaScript does, no-break spaces included. */

@@ -31,6 +31,8 @@ final class MetadataLines {
             "(?i)^(?:[-*+]\\s++|>\\s*+)*+(?:\\*\\*|__)?\\s*+(owner|owners|maintainer|maintainers|maintained by|version|"
                     + "last updated|last update|last modified|last reviewed|updated|review schedule|review cadence|"
                     + "review frequency)\\s*(?::\\s*(?:\\*\\*|__)|(?:\\*\\*|__)\\s*:|:)\\s*(.*?)\\s*$");
+    private static final Pattern EMPHASIS_EDGES = Pattern.compile("^[*_`\\s]+|[*_`\\s]+$");
+    private static final Pattern ISO_DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?$");
     private static final Pattern REVIEW_HEADING =
             Pattern.compile("(?i).*\\breview (?:schedule|cadence|frequency)\\b.*");
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -66,7 +68,7 @@ final class MetadataLines {
                 if (m.matches()) {
                     String key = key(m.group(1));
                     String value =
-                            m.group(2).replaceAll("^[*_`\\s]+|[*_`\\s]+$", "").strip();
+                            EMPHASIS_EDGES.matcher(m.group(2)).replaceAll("").strip();
                     if (!value.isEmpty()) {
                         values.putIfAbsent(key, new Value(value, index + 1));
                     }
@@ -175,7 +177,7 @@ final class MetadataLines {
 
     static LocalDate date(String text) {
         String t = text.strip();
-        Matcher iso = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:[T ].*)?$").matcher(t);
+        Matcher iso = ISO_DATE_PREFIX.matcher(t);
         if (iso.matches()) {
             t = iso.group(1);
         }

@@ -46,7 +46,7 @@ public final class RunbookReader {
     /** The model of a runbook whose text was already checked; baseDir may be null (no file system). */
     public RunbookModel read(String name, RunbookSource source, Path baseDir) {
         Document document = (Document) parser.parse(source.body());
-        String[] lines = source.body().split("\\n", -1);
+        String[] lines = source.body().split("\n", -1);
         Outline outline = Outline.of(document);
         List<Finding> findings = new ArrayList<>();
 

@@ -63,7 +63,7 @@ public record RunbookSource(String body, Map<String, Object> frontMatter, int mo
             return new RunbookSource(text, Map.of(), mojibakeLine);
         }
         String block = m.group();
-        String blanked = block.replaceAll("[^\\n]", "");
+        String blanked = "\n".repeat((int) block.chars().filter(c -> c == '\n').count());
         return new RunbookSource(blanked + text.substring(m.end()), FrontMatter.parse(block), mojibakeLine);
     }
 

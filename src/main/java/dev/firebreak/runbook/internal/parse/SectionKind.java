@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 
 /** What a heading (or a bold label such as {@code **Diagnosis Steps:**}) is about, from its wording. */
 final class SectionKind {
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N} '-]+");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+[.)]?\\s+)?");
+
     static final String SUMMARY = "summary";
     static final String SYMPTOMS = "symptoms";
     static final String IMPACT = "impact";
@@ -74,10 +77,7 @@ final class SectionKind {
     }
 
     static String normalize(String title) {
-        return title.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N} '-]+", " ")
-                .replaceAll("^\\s*(?:\\d+[.)]?\\s+)?", "")
-                .replaceAll("\\s+", " ")
-                .strip();
+        String t = NOT_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return MarkdownTree.collapseSpace(NUMBERING.matcher(t).replaceFirst("")).strip();
     }
 }
