@@ -44,7 +44,7 @@ public final class AotCache {
     /** The cache directory that belongs to {@code jar}: {@code firebreak.jar} has {@code firebreak-aot}. */
     static Path directory(Path jar) {
         String name = jar.getFileName().toString();
-        return jar.resolveSibling(name.replaceFirst("\\.jar$", "") + "-aot");
+        return jar.resolveSibling((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + "-aot");
     }
 
     /** The cache file for a command line, or empty when a command gains nothing from one. */
@@ -218,6 +218,8 @@ public final class AotCache {
         builder.environment().keySet().removeIf(k -> k.startsWith("FIREBREAK_DB_") || k.equals("FIREBREAK_URL"));
         builder.environment().putAll(env);
         builder.environment().put(SWITCH, "off");
+        // Trained as the launcher's child, so the cache also holds what the child's watchdog loads.
+        builder.environment().put(Launcher.REEXEC, "1");
         Process process = builder.start();
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

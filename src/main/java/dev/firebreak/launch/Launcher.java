@@ -36,7 +36,7 @@ public final class Launcher {
                 Path home = Path.of(System.getProperty("java.home"));
                 Optional<List<String>> cached = AotCache.command(jar.get(), home, jvmOptions(), args, System.getenv());
                 if (cached.isPresent()) {
-                    System.exit(run(cached.get()));
+                    exit(run(cached.get()));
                 }
             }
             inThisJvm(args);
@@ -50,8 +50,18 @@ public final class Launcher {
         }
         List<String> options = jvmOptions();
         Optional<List<String>> cached = AotCache.command(jar.get(), home.get(), options, args, System.getenv());
-        List<String> command = cached.orElseGet(() -> plain(home.get(), options, jar.get(), args));
-        System.exit(run(command));
+        List<String> command = cached.isPresent() ? cached.get() : plain(home.get(), options, jar.get(), args);
+        exit(run(command));
+    }
+
+    /**
+     * Ends the launcher once the child has ended. Not System.exit, which first sets up System.Logger
+     * to ask whether to log the exit: milliseconds that every short command would pay twice.
+     */
+    private static void exit(int code) {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     private static List<String> plain(Path home, List<String> options, Path jar, String[] args) {
@@ -94,16 +104,20 @@ public final class Launcher {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(REEXEC, "1");
         Process process = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (process.isAlive()) {
-                process.destroy();
-                try {
-                    process.waitFor(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        // A class, not a lambda: the launcher's first lambda costs a cold JVM ~10 ms of linkage.
+        Runtime.getRuntime().addShutdownHook(new Thread() {
+            @Override
+            public void run() {
+                if (process.isAlive()) {
+                    process.destroy();
+                    try {
+                        process.waitFor(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
-        }));
+        });
         return process.waitFor();
     }
 
@@ -121,13 +135,28 @@ public final class Launcher {
      * rather than through java.management, which would cost a noticeable part of a short run.
      */
     static List<String> jvmOptions() {
-        String[] arguments = ProcessHandle.current().info().arguments().orElse(null);
+        String[] arguments = commandLine();
         if (arguments == null) {
             return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         }
         List<String> all = Arrays.asList(arguments);
         int jarFlag = all.indexOf("-jar");
         return jarFlag < 0 ? List.of() : new ArrayList<>(all.subList(0, jarFlag));
+    }
+
+    /**
+     * This process's arguments after the program name: /proc/self/cmdline where there is one (a file
+     * read; ProcessHandle.info() costs a cold JVM ~20 ms of thread pool and lambda set-up), else
+     * ProcessHandle, else null.
+     */
+    static String[] commandLine() {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            String[] all = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\0");
+            return all.length == 0 ? null : Arrays.copyOfRange(all, 1, all.length);
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().info().arguments().orElse(null);
+        }
     }
 
     static Optional<Path> findJdk() throws IOException {

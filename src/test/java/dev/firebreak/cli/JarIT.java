@@ -48,6 +48,23 @@ class JarIT {
         assertThat(unknown.err()).contains("frobnicate");
     }
 
+    /** The file commands end their JVM with Runtime.halt: exit codes and all output must survive it. */
+    @Test
+    void fileCommandsKeepTheirExitCodesAndOutput() throws Exception {
+        Path broken = Files.writeString(
+                data.resolve("broken.md"), "# Broken\n\nSee [the guide](#nowhere) and [notes](missing.md).\n");
+        Result lint = JarProcess.run(Map.of(), "runbook", "lint", broken.toString());
+        assertThat(lint.exitCode()).isEqualTo(1);
+        assertThat(lint.out()).contains("broken-anchor", "missing-file");
+        Result missing = JarProcess.run(
+                Map.of(), "runbook", "parse", data.resolve("absent.md").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("firebreak: ").contains("no such file");
+        Result parsed = JarProcess.run(Map.of(), "runbook", "parse", broken.toString(), "--format", "jsonl");
+        assertThat(parsed.exitCode()).isZero();
+        assertThat(parsed.out().strip()).startsWith("{\"source\":").endsWith("}");
+    }
+
     @Test
     void adminCommandsWorkOnTheDatabaseAndWhileTheServerRuns() throws Exception {
         Map<String, String> env =
