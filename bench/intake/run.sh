@@ -85,7 +85,7 @@ start_fb() { # db
     --rate 1000000 --burst 1000000 2> "$work/admin.log") \
     || { cat "$work/admin.log" >&2; exit 1; }
   local jfr=""
-  [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$work/fb-$1-$alerts.jfr,settings=profile"
+  [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$work/fb-$1-$alerts-%p.jfr,settings=profile" # %p: the launcher passes it on to the server JVM
   # shellcheck disable=SC2086
   java $FB_OPTS $jfr -jar target/firebreak.jar --port "$FB_PORT" > "$work/fb.log" 2>&1 &
   pid=$!; pids+=("$pid")
@@ -144,7 +144,8 @@ done
 if [ "${PROFILE:-0}" = 1 ]; then
   mkdir -p target/bench-intake
   for f in "$work"/*.jfr; do
+    jfr summary "$f" > /dev/null 2>&1 || continue # the launcher's own recording, cut short by its halt
     cp "$f" target/bench-intake/
-    echo; echo "== $(basename "$f") (kept in target/bench-intake/)"; jfr view --width 160 hot-methods "$f" | head -30
+    echo; echo "== $(basename "$f") (kept in target/bench-intake/)"; jfr view --width 160 hot-methods "$f" 2>&1 | head -30 || true
   done
 fi

@@ -3,10 +3,7 @@ package dev.firebreak.api;
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertIntake;
 import dev.firebreak.alert.IntakeException;
-import dev.firebreak.platform.web.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,28 +38,7 @@ class AlertIntakeController {
         this.intake = intake;
     }
 
-    /**
-     * Prometheus sends the key as a Bearer token (authorization) or basic-auth password (basic_auth).
-     * The busiest endpoint takes the raw request and answers without a body: under load, Spring's
-     * argument resolvers and message converters cost more CPU than the intake itself.
-     */
-    @PostMapping(
-            path = "/api/v2/alerts",
-            consumes = {JSON, ANY_JSON})
-    @ResponseStatus(HttpStatus.OK)
-    void prometheus(HttpServletRequest request) {
-        intake.prometheus(key(request.getHeader(HttpHeaders.AUTHORIZATION)), body(request));
-    }
-
-    private static byte[] body(HttpServletRequest request) {
-        try {
-            return request.getInputStream().readAllBytes();
-        } catch (RequestSizeLimitFilter.BodyTooLargeException e) {
-            throw new IntakeException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    // POST /api/v2/alerts is answered by PrometheusIntakeFilter, before Spring Security and MVC.
 
     /** The firing alerts in Alertmanager's v2 gettableAlerts shape. */
     @GetMapping(path = "/api/v2/alerts", produces = JSON)

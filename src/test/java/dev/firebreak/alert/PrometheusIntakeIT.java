@@ -208,6 +208,20 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(stored(prometheus.integration().id())).isZero();
     }
 
+    /** The endpoint is answered before Spring MVC; its requests must still show in the metrics. */
+    @Test
+    void intakeRequestsAreMeasuredUnderTheirPath() {
+        Integrations.Created prometheus = integration(IntegrationType.PROMETHEUS);
+        assertThat(fire(prometheus.key(), alert("Measured" + unique(), "")).statusCode())
+                .isEqualTo(200);
+        assertThat(fire("wrong-key", alert("Measured" + unique(), "")).statusCode())
+                .isEqualTo(401);
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{")))
+                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"") && l.contains("status=\"200\""))
+                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"") && l.contains("status=\"401\""));
+    }
+
     private static String manyLabels(int count) {
         StringBuilder labels = new StringBuilder("{");
         for (int i = 0; i < count; i++) {
