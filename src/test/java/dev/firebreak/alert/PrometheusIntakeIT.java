@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.alert.internal.intake.Fingerprints;
 import dev.firebreak.alert.internal.store.ResolveSweeper;
+import dev.firebreak.platform.security.Role;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -206,6 +207,20 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("larger than the limit");
         assertThat(stored(prometheus.integration().id())).isZero();
+    }
+
+    /** Lists show the newest alerts first; a refresh (every minute from Prometheus) does not reorder them. */
+    @Test
+    void listsShowNewestAlertsFirstWhateverWasRefreshed() {
+        Integrations.Created prometheus = integration(IntegrationType.PROMETHEUS);
+        String older = "Older" + unique();
+        String newer = "Newer" + unique();
+        assertThat(fire(prometheus.key(), alert(older, "")).statusCode()).isEqualTo(200);
+        assertThat(fire(prometheus.key(), alert(newer, "")).statusCode()).isEqualTo(200);
+        assertThat(fire(prometheus.key(), alert(older, "")).statusCode()).isEqualTo(200);
+        String body = get("/api/v1/alerts?status=firing&limit=1000", tokenFor(Role.VIEWER))
+                .body();
+        assertThat(body.indexOf(newer)).isPositive().isLessThan(body.indexOf(older));
     }
 
     /** The endpoint is answered before Spring MVC; its requests must still show in the metrics. */
