@@ -154,20 +154,14 @@ public final class AotCache {
         Path app = dir.resolve("app").resolve(jar.getFileName());
         Path work = Files.createTempDirectory("firebreak-aot");
         try {
-            // The server: a start on an empty H2 database (migrations, first admin) that stops
-            // once the context is refreshed.
+            // The server: a start on an empty H2 database (migrations, first admin) through to
+            // readiness and a few requests, then a graceful stop (ServerTraining).
             List<String> server = new ArrayList<>(List.of(java));
             server.addAll(SERVER_OPTIONS);
-            server.addAll(List.of(
-                    "-XX:AOTCacheOutput=" + dir.resolve(SERVER),
-                    "-Dspring.context.exit=onRefresh",
-                    "-jar",
-                    app.toString(),
-                    "serve",
-                    "--port",
-                    "0"));
-            run(
+            server.add("-XX:AOTCacheOutput=" + dir.resolve(SERVER));
+            ServerTraining.run(
                     server,
+                    app,
                     Map.of(
                             "FIREBREAK_DATA_DIR", work.resolve("data").toString(),
                             "FIREBREAK_ADMIN_PASSWORD", UUID.randomUUID().toString()));
@@ -212,6 +206,22 @@ public final class AotCache {
 
     private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path log = Files.createTempFile("firebreak-aot", ".log");
+        Process process = start(command, env, log);
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", command));
+            }
+            if (process.exitValue() != 0) {
+                throw failed(command, "exit " + process.exitValue(), log);
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** A training JVM, its output to {@code log}, with the embedded database and the cache off. */
+    static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The training database is the embedded one, whatever the build's environment points at.
@@ -220,21 +230,14 @@ public final class AotCache {
         builder.environment().put(SWITCH, "off");
         // Trained as the launcher's child, so the cache also holds what the child's watchdog loads.
         builder.environment().put(Launcher.REEXEC, "1");
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IOException("timed out: " + String.join(" ", command));
-            }
-            if (process.exitValue() != 0) {
-                List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
-                lines.subList(0, Math.max(0, lines.size() - 30)).clear();
-                throw new IOException("exit " + process.exitValue() + ": " + String.join(" ", command) + "\n"
-                        + String.join("\n", lines));
-            }
-        } finally {
-            Files.deleteIfExists(log);
-        }
+        return builder.start();
+    }
+
+    /** Why a training run failed, with the last lines it printed. */
+    static IOException failed(List<String> command, String why, Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        lines.subList(0, Math.max(0, lines.size() - 30)).clear();
+        return new IOException(why + ": " + String.join(" ", command) + "\n" + String.join("\n", lines));
     }
 
     private static void delete(Path dir) throws IOException {
