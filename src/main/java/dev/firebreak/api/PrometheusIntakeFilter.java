@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
@@ -52,15 +54,22 @@ class PrometheusIntakeFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (!"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestURI())) {
+        // The servlet path: decoded, without the context path or ;parameters, as MVC matched it.
+        if (!"POST".equals(request.getMethod())
+                || !PATH.equals(request.getServletPath())
+                || request.getPathInfo() != null) {
             chain.doFilter(req, res);
             return;
         }
         HttpServletResponse response = (HttpServletResponse) res;
+        secure(request, response);
         // The request metrics name the endpoint as MVC would have (otherwise uri="UNKNOWN").
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATH));
+        Optional<ServerRequestObservationContext> observation =
+                ServerHttpObservationFilter.findObservationContext(request);
+        observation.ifPresent(c -> c.setPathPattern(PATH));
         try {
             if (!json(request.getContentType())) {
+                response.setHeader(HttpHeaders.ACCEPT, "application/json, application/*+json");
                 throw new IntakeException(
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type '" + request.getContentType() + "' is not supported; send application/json");
@@ -70,6 +79,7 @@ class PrometheusIntakeFilter implements Filter {
         } catch (FirebreakException e) {
             refuse(e, request, response);
         } catch (RuntimeException e) {
+            observation.ifPresent(c -> c.setError(e));
             String id = UUID.randomUUID().toString();
             log.error("unexpected error {} on POST {}", id, PATH, e);
             ProblemDetail problem = ProblemWriter.problem(
@@ -78,6 +88,22 @@ class PrometheusIntakeFilter implements Filter {
                     PATH);
             problem.setProperty("errorId", id);
             problems.write(response, problem);
+        }
+    }
+
+    /**
+     * The headers Spring Security's default header writers put on every answer of the intake chain,
+     * which this filter runs ahead of.
+     */
+    private static void secure(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-XSS-Protection", "0");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+        response.setHeader(HttpHeaders.EXPIRES, "0");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }
     }
 

@@ -37,7 +37,9 @@ public final class FirebreakCli {
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
         if (ServeCommand.serving()) {
             return;
         }
@@ -45,6 +47,8 @@ public final class FirebreakCli {
             // System.exit first asks System.Logger whether to log the exit, and its first use looks
             // for a logging backend in every jar on the class path: ~90 ms of a 0.3 s parse. These
             // commands leave nothing for shutdown hooks to do once their output is flushed.
+            out.flush();
+            err.flush();
             System.out.flush();
             System.err.flush();
             Runtime.getRuntime().halt(code);

@@ -225,7 +225,15 @@ public final class AotCache {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The training database is the embedded one, whatever the build's environment points at.
-        builder.environment().keySet().removeIf(k -> k.startsWith("FIREBREAK_DB_") || k.equals("FIREBREAK_URL"));
+        // Nor may server settings of the build's environment (address, TLS, a management port) keep
+        // the training from answering on the loopback port it polls.
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("FIREBREAK_DB_")
+                        || k.equals("FIREBREAK_URL")
+                        || k.startsWith("SERVER_")
+                        || k.startsWith("MANAGEMENT_")
+                        || k.startsWith("SPRING_"));
         builder.environment().putAll(env);
         builder.environment().put(SWITCH, "off");
         // Trained as the launcher's child, so the cache also holds what the child's watchdog loads.

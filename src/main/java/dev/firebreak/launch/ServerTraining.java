@@ -30,7 +30,8 @@ final class ServerTraining {
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(javaAndOptions);
-        command.addAll(List.of("-jar", app.toString(), "serve", "--port", Integer.toString(port)));
+        command.addAll(List.of(
+                "-jar", app.toString(), "serve", "--port", Integer.toString(port), "--server.address=127.0.0.1"));
         Path log = Files.createTempFile("firebreak-aot-server", ".log");
         Process server = AotCache.start(command, env, log);
         try {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,29 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("larger than the limit");
         assertThat(stored(prometheus.integration().id())).isZero();
+    }
+
+    /** Answered ahead of Spring Security, the endpoint still sends its headers and matches as MVC did. */
+    @Test
+    void answersCarryTheSecurityHeadersAndTheServletPathMatches() {
+        Integrations.Created prometheus = integration(IntegrationType.PROMETHEUS);
+        for (HttpResponse<String> response : List.of(
+                fire(prometheus.key(), alert("Headers" + unique(), "")), fire("wrong-key", alert("Headers", "")))) {
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Cache-Control").orElse(""))
+                    .contains("no-store");
+        }
+        HttpResponse<String> text =
+                post("/api/v2/alerts", "Bearer " + prometheus.key(), "text/plain", alert("Text" + unique(), ""));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.headers().firstValue("Accept").orElse("")).contains("application/json");
+        assertThat(post(
+                                "/api/v2/alerts;jsessionid=abc",
+                                "Bearer " + prometheus.key(),
+                                "application/json",
+                                alert("PathParameter" + unique(), ""))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** Lists show the newest alerts first; a refresh (every minute from Prometheus) does not reorder them. */
