@@ -157,9 +157,11 @@ class SecurityConfiguration {
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor preAuthorize(RoleHierarchy roleHierarchy) {
+    static Advisor preAuthorize() {
         DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
-        expressions.setRoleHierarchy(roleHierarchy);
+        // Its own copy of the hierarchy: injecting the bean would create it before the
+        // post-processors that every ordinary bean gets (Spring warns about exactly that).
+        expressions.setRoleHierarchy(roleHierarchy());
         PreAuthorizeAuthorizationManager manager = new PreAuthorizeAuthorizationManager();
         manager.setExpressionHandler(expressions);
         return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(manager);
