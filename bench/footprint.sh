@@ -20,7 +20,7 @@ ROUNDS=${ROUNDS:-20}
 REPEAT=${REPEAT:-1}
 PORT=${PORT:-18080}
 PAGES="/ /incidents /alerts /oncall /runbooks /analytics /status-page /settings /account"
-README_OPTS="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k"
+README_OPTS=${README_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k"} # the README's production options
 declare -a NAMES=("default (java -jar)" "README options" "README options, no AOT cache")
 declare -a OPTS=("" "$README_OPTS" "$README_OPTS")
 declare -a ENVS=("FIREBREAK_AOT=on" "FIREBREAK_AOT=on" "FIREBREAK_AOT=off")
