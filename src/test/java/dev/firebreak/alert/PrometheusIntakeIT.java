@@ -210,6 +210,22 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         assertThat(stored(prometheus.integration().id())).isZero();
     }
 
+    /** A search over every status lists firing alerts before resolved ones, however new those are. */
+    @Test
+    void searchesOverEveryStatusPutFiringAlertsFirst() {
+        Integrations.Created prometheus = integration(IntegrationType.PROMETHEUS);
+        String tag = unique();
+        String firing = "StillFiring" + tag;
+        String resolved = "AlreadyResolved" + tag;
+        assertThat(fire(prometheus.key(), alert(firing, "")).statusCode()).isEqualTo(200);
+        assertThat(fire(prometheus.key(), alert(resolved, "")).statusCode()).isEqualTo(200);
+        String past = ",\"endsAt\":\"" + Instant.now().minusSeconds(60) + "\"";
+        assertThat(fire(prometheus.key(), alert(resolved, past)).statusCode()).isEqualTo(200);
+        String body = get("/api/v1/alerts?q=" + tag + "&limit=10", tokenFor(Role.VIEWER))
+                .body();
+        assertThat(body.indexOf(firing)).isPositive().isLessThan(body.indexOf(resolved));
+    }
+
     /** Answered ahead of Spring Security, the endpoint still sends its headers and matches as MVC did. */
     @Test
     void answersCarryTheSecurityHeadersAndTheServletPathMatches() {

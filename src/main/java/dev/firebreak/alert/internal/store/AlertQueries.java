@@ -46,7 +46,14 @@ public class AlertQueries {
         boolean inMemory = !filter.matchers().isEmpty()
                 || (filter.text() != null && !filter.text().isBlank());
         // Newest alert first: an order the indexes give without sorting, and one no refresh changes.
-        sql.append(" order by id desc fetch first ")
+        // A search over every status scans the firing alerts first, so one that has fired for long
+        // (an old id) is never beyond the end of the scan, however long the history.
+        boolean firingFirst = inMemory && filter.status() == null;
+        sql.append(
+                        firingFirst
+                                ? " order by case when status = 'FIRING' then 0 else 1 end, id desc"
+                                : " order by id desc")
+                .append(" fetch first ")
                 .append(inMemory ? SCAN : filter.effectiveLimit())
                 .append(" rows only");
         // The stream holds its JDBC connection until closed: outside a transaction an unclosed
