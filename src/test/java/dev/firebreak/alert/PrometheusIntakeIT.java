@@ -219,7 +219,7 @@ class PrometheusIntakeIT extends IntakeTestSupport {
         String resolved = "AlreadyResolved" + tag;
         assertThat(fire(prometheus.key(), alert(firing, "")).statusCode()).isEqualTo(200);
         assertThat(fire(prometheus.key(), alert(resolved, "")).statusCode()).isEqualTo(200);
-        String past = ",\"endsAt\":\"" + Instant.now().minusSeconds(60) + "\"";
+        String past = ",\"endsAt\":\"" + clock.instant().minusSeconds(60) + "\"";
         assertThat(fire(prometheus.key(), alert(resolved, past)).statusCode()).isEqualTo(200);
         String body = get("/api/v1/alerts?q=" + tag + "&limit=10", tokenFor(Role.VIEWER))
                 .body();
