@@ -25,6 +25,24 @@ public record Alert(
         Instant firstReceivedAt,
         Instant lastReceivedAt) {
 
+    /** The same alert in another status. */
+    public Alert withStatus(AlertStatus newStatus) {
+        return new Alert(
+                id,
+                fingerprint,
+                integrationId,
+                dedupKey,
+                labels,
+                annotations,
+                newStatus,
+                startsAt,
+                endsAt,
+                generatorUrl,
+                receiveCount,
+                firstReceivedAt,
+                lastReceivedAt);
+    }
+
     /** The alert name label, as Prometheus writes it. */
     public String name() {
         return labels.getOrDefault("alertname", labels.getOrDefault("summary", fingerprint));

@@ -3,6 +3,8 @@ package dev.firebreak.api;
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertIntake;
 import dev.firebreak.alert.IntakeException;
+import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -73,18 +75,22 @@ class AlertIntakeController {
 
     /** problem+json with Retry-After on 429 and WWW-Authenticate on 401. */
     static ResponseEntity<ProblemDetail> problem(IntakeException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.status().getReasonPhrase());
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        refusalHeaders(e).forEach((name, value) -> response.header(name, value));
+        return response.body(ProblemWriter.problem(e, request.getRequestURI()));
+    }
+
+    /** The headers a refused sender acts on: when to retry (429) and how to authenticate (401). */
+    static Map<String, String> refusalHeaders(FirebreakException e) {
+        Map<String, String> headers = new LinkedHashMap<>();
         if (e instanceof IntakeException.RateLimited limited) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return response.body(problem);
+        return headers;
     }
 
     /** The key from {@code Bearer KEY} or from the password of {@code Basic base64(user:KEY)}. */

@@ -13,18 +13,12 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -40,7 +34,6 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class PrometheusIntakeFilter implements Filter {
     static final String PATH = "/api/v2/alerts";
-    private static final Logger log = LoggerFactory.getLogger(PrometheusIntakeFilter.class);
 
     private final AlertIntake intake;
     private final ProblemWriter problems;
@@ -80,14 +73,7 @@ class PrometheusIntakeFilter implements Filter {
             refuse(e, request, response);
         } catch (RuntimeException e) {
             observation.ifPresent(c -> c.setError(e));
-            String id = UUID.randomUUID().toString();
-            log.error("unexpected error {} on POST {}", id, PATH, e);
-            ProblemDetail problem = ProblemWriter.problem(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "unexpected server error; the server log has details under id " + id,
-                    PATH);
-            problem.setProperty("errorId", id);
-            problems.write(response, problem);
+            problems.write(response, ProblemWriter.unexpected(e, "POST", PATH));
         }
     }
 
@@ -129,20 +115,10 @@ class PrometheusIntakeFilter implements Filter {
         }
     }
 
-    /** The problem+json the controller's and the global handlers write, with their headers. */
+    /** The problem+json and headers the controller's and the global handlers answer with. */
     private void refuse(FirebreakException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        ProblemDetail problem = ProblemWriter.problem(e.status(), e.getMessage(), request.getRequestURI());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        }
-        if (e instanceof IntakeException.RateLimited limited) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-        }
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        problems.write(response, problem);
+        AlertIntakeController.refusalHeaders(e).forEach(response::setHeader);
+        problems.write(response, ProblemWriter.problem(e, request.getRequestURI()));
     }
 }

@@ -185,7 +185,7 @@ public class IncidentLifecycle {
         Alert alert = event.alert();
         Instant now = clock.instant();
         store.openWithAlert(alert.id()).ifPresent(incident -> {
-            Alert resolved = alert.status() == AlertStatus.RESOLVED ? alert : withStatus(alert);
+            Alert resolved = alert.status() == AlertStatus.RESOLVED ? alert : alert.withStatus(AlertStatus.RESOLVED);
             store.putAlert(incident.id(), resolved, now);
             store.addTimeline(
                     incident.id(),
@@ -254,22 +254,5 @@ public class IncidentLifecycle {
         String title = summary != null && !summary.isBlank() ? summary : first.name();
         long others = alerts.stream().map(Alert::name).distinct().count() - 1;
         return others > 0 ? title + " (+" + others + " more)" : title;
-    }
-
-    private static Alert withStatus(Alert a) {
-        return new Alert(
-                a.id(),
-                a.fingerprint(),
-                a.integrationId(),
-                a.dedupKey(),
-                a.labels(),
-                a.annotations(),
-                AlertStatus.RESOLVED,
-                a.startsAt(),
-                a.endsAt(),
-                a.generatorUrl(),
-                a.receiveCount(),
-                a.firstReceivedAt(),
-                a.lastReceivedAt());
     }
 }

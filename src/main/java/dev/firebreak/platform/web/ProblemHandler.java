@@ -4,9 +4,6 @@ import dev.firebreak.platform.FirebreakException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,16 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Maps every error of a REST controller to RFC 9457 problem+json; never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(FirebreakException.class)
     ResponseEntity<ProblemDetail> firebreak(FirebreakException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemWriter.problem(e.status(), e.getMessage(), request.getRequestURI());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
-            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        }
-        return respond(problem);
+        return respond(ProblemWriter.problem(e, request.getRequestURI()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -57,14 +48,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        String id = UUID.randomUUID().toString();
-        log.error("unexpected error {} on {} {}", id, request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail problem = ProblemWriter.problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "unexpected server error; the server log has details under id " + id,
-                request.getRequestURI());
-        problem.setProperty("errorId", id);
-        return respond(problem);
+        return respond(ProblemWriter.unexpected(e, request.getMethod(), request.getRequestURI()));
     }
 
     @Override
