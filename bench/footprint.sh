@@ -11,6 +11,8 @@
 #   bench/footprint.sh                 # default JVM options, the README's, and the README's without the AOT cache
 #   REPEAT=3 ROUNDS=50 bench/footprint.sh
 #   EXTRA="-Dspring.main.lazy-initialization=true" bench/footprint.sh   # a fourth case: README options + EXTRA
+#   BEFORE=/path/to/older/firebreak.jar bench/footprint.sh  # one more case: that jar (with its AOT cache), README options
+#   CASES="1 3" bench/footprint.sh      # only these cases (0-based, in the order above)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk-env.sh
@@ -24,7 +26,10 @@ README_OPTS=${README_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLe
 declare -a NAMES=("default (java -jar)" "README options" "README options, no AOT cache")
 declare -a OPTS=("" "$README_OPTS" "$README_OPTS")
 declare -a ENVS=("FIREBREAK_AOT=on" "FIREBREAK_AOT=on" "FIREBREAK_AOT=off")
-if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("$README_OPTS $EXTRA"); ENVS+=("FIREBREAK_AOT=on"); fi
+declare -a JARS=(target/firebreak.jar target/firebreak.jar target/firebreak.jar)
+if [ -n "${EXTRA:-}" ]; then NAMES+=("README options +"); OPTS+=("$README_OPTS $EXTRA"); ENVS+=("FIREBREAK_AOT=on"); JARS+=(target/firebreak.jar); fi
+if [ -n "${BEFORE:-}" ]; then NAMES+=("BEFORE jar, README options"); OPTS+=("$README_OPTS"); ENVS+=("FIREBREAK_AOT=on"); JARS+=("$BEFORE"); fi
+CASES=${CASES:-${!NAMES[*]}}
 # The launcher ignores a cache made from another build of the jar: say so rather than measure without it.
 if ! java -Xlog:aot=info -jar target/firebreak.jar version 2>&1 | grep -q "Opened AOT cache"; then
   echo "warning: java -jar does not use an AOT cache (none in target/firebreak-aot, or made from another build of the jar); ./mvnw package makes one" >&2
@@ -40,14 +45,14 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n1)"
 for _ in $(seq 1 "$REPEAT"); do
-for i in "${!NAMES[@]}"; do
+for i in $CASES; do
   # A server left on the port would be measured instead of ours.
   if curl -s -o /dev/null -m 2 "http://127.0.0.1:$PORT/"; then echo "port $PORT is in use; set PORT" >&2; exit 1; fi
   data=$(mktemp -d)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
   env ${ENVS[$i]} FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password java ${OPTS[$i]} \
-    -jar target/firebreak.jar --port "$PORT" > "$data/server.log" 2>&1 &
+    -jar "${JARS[$i]}" --port "$PORT" > "$data/server.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
     kill -0 "$pid" 2>/dev/null || { echo "server died:"; tail -20 "$data/server.log"; exit 1; }
@@ -72,7 +77,7 @@ for i in "${!NAMES[@]}"; do
   # An ordinary restart: same data directory, so no migrations and no first-start admin.
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  env ${ENVS[$i]} FIREBREAK_DATA_DIR="$data" java ${OPTS[$i]} -jar target/firebreak.jar --port "$PORT" \
+  env ${ENVS[$i]} FIREBREAK_DATA_DIR="$data" java ${OPTS[$i]} -jar "${JARS[$i]}" --port "$PORT" \
     > "$data/restart.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; do
@@ -87,7 +92,7 @@ done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); medians of $REPEAT run(s) each"
 printf '| case | ready, first start (s) | CPU to ready (s) | ready, restart (s) | RSS idle (MB) | PSS idle (MB) | RSS after %s rounds of pages (MB) | peak RSS (MB) | load (1 min) |\n|---|---|---|---|---|---|---|---|---|\n' "$ROUNDS"
-for i in "${!NAMES[@]}"; do
+for i in $CASES; do
   col() { cut -d' ' -f"$1" "$results/$i" | median; }
   printf '| %s `%s` | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f | %.0f | %s |\n' "${NAMES[$i]}" "${OPTS[$i]:-none}" \
     "$(col 1)" "$(col 2)" "$(col 7)" "$(col 3)" "$(col 8)" "$(col 4)" "$(col 5)" "$(col 6)"

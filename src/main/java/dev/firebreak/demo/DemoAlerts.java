@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -22,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends sample Prometheus alerts through the intake path: a few fire at a time, keep firing for a
  * minute or two (refreshed like Prometheus does), then resolve, so incidents open, update and close.
  */
+// Present in every server and switched by firebreak.demo.enabled at run time, not by a condition:
+// the build's Spring AOT processing would freeze a condition (docs/decisions/0004).
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnProperty(name = "firebreak.demo.enabled", havingValue = "true")
 class DemoAlerts {
     private static final Logger log = LoggerFactory.getLogger(DemoAlerts.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,20 +54,25 @@ class DemoAlerts {
     private record Active(Scenario scenario, String instance, Instant startsAt, int ticksLeft) {}
 
     private final DemoSetup setup;
+    private final DemoProperties properties;
     private final AlertIntake intake;
     private final Clock clock;
     private final List<Active> active = new ArrayList<>();
     private volatile String key;
     private int next;
 
-    DemoAlerts(DemoSetup setup, AlertIntake intake, Clock clock) {
+    DemoAlerts(DemoSetup setup, DemoProperties properties, AlertIntake intake, Clock clock) {
         this.setup = setup;
+        this.properties = properties;
         this.intake = intake;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() throws Exception {
+        if (!properties.enabled()) {
+            return;
+        }
         setup.runbooks();
         setup.team();
         key = setup.integrationKey();

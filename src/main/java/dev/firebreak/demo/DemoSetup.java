@@ -16,7 +16,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 /** Creates what the demo needs once: seed runbooks, the demo on-call team, a Prometheus integration. */
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnProperty(name = "firebreak.demo.enabled", havingValue = "true")
 class DemoSetup {
     private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
     static final List<String> TEAM = List.of("alice", "bob");

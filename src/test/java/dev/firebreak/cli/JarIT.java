@@ -131,6 +131,60 @@ class JarIT {
         assertThat(data.resolve("firebreak.mv.db")).exists();
     }
 
+    /**
+     * The jar's server runs from the bean definitions the build generated (Spring AOT), and the
+     * switches the build cannot see still work: the demo and a routing file are run-time settings.
+     */
+    @Test
+    void theServerRunsFromTheBuildsBeanDefinitionsAndHonoursRunTimeSwitches() throws Exception {
+        Path routing = data.resolve("routing.yaml");
+        Files.writeString(routing, "route:\n  group_by: [alertname, service]\n");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(port), "--demo"))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "FIREBREAK_DATA_DIR", data.toString(),
+                        "FIREBREAK_ADMIN_PASSWORD", "first-admin-password",
+                        "FIREBREAK_ALERTS_ROUTING_FILE", routing.toString()));
+        Process server = builder.start();
+        try {
+            waitForReady(port, server);
+            String log = Files.readString(data.resolve("server.log"));
+            assertThat(log)
+                    .contains("Starting AOT-processed FirebreakApplication")
+                    .containsPattern("routing configuration version \\d+ loaded from "
+                            + java.util.regex.Pattern.quote(routing.toString()))
+                    .contains("Demo: sending sample alerts");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        }
+        // Without the switches, neither runs (the same beans, off at run time).
+        Path plain = data.resolve("plain");
+        int again = freePort();
+        builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(again)))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("plain.log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "FIREBREAK_DATA_DIR", plain.toString(), "FIREBREAK_ADMIN_PASSWORD", "first-admin-password"));
+        server = builder.start();
+        try {
+            waitForReady(again, server);
+            assertThat(Files.readString(data.resolve("plain.log")))
+                    .contains("Starting AOT-processed FirebreakApplication")
+                    .doesNotContain("routing configuration version")
+                    .doesNotContain("Demo:");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        }
+    }
+
     @Test
     void aServerWhoseLauncherIsKilledStopsItself() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(

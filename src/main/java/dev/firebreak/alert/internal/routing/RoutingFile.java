@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Alertmanager refuses a bad config: running with a routing other than the one in git would mislead.
  */
 @Component
-@ConditionalOnExpression("'${firebreak.mode:server}' != 'admin' && '${firebreak.alerts.routing-file:}' != ''")
+// No condition on the file itself: the build's Spring AOT processing would freeze it (decision 0004).
+@ConditionalOnExpression("'${firebreak.mode:server}' != 'admin'")
 class RoutingFile implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RoutingFile.class);
 
@@ -31,6 +32,9 @@ class RoutingFile implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        if (properties.routingFile() == null || properties.routingFile().isBlank()) {
+            return;
+        }
         Path file = Path.of(properties.routingFile());
         String yaml = Files.readString(file);
         int before = routing.current().version();
