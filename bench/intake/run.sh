@@ -11,6 +11,7 @@
 #   DBS=h2 bench/intake/run.sh                  # skip PostgreSQL
 #   PROFILE=1 bench/intake/run.sh               # JFR on Firebreak; prints its hot methods
 #   FB_OPTS="..." bench/intake/run.sh           # JVM options (default: the README's)
+#   BEFORE=old/firebreak.jar bench/intake/run.sh  # that build too, in the same run, as "Firebreak before"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/jdk-env.sh
@@ -69,7 +70,8 @@ start_am() {
   url="http://127.0.0.1:$AM_PORT"; token=""
 }
 
-start_fb() { # db
+start_fb() { # db [jar]
+  local jar=${2:-target/firebreak.jar}
   local data="$work/fb-data-$RANDOM"
   mkdir -p "$data"
   export FIREBREAK_DATA_DIR="$data" FIREBREAK_ADMIN_PASSWORD=bench-password
@@ -81,13 +83,13 @@ start_fb() { # db
     export FIREBREAK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" FIREBREAK_DB_USER=postgres
   fi
   # The default per-integration rate limit (100 requests/s) would answer 429 to the load.
-  token=$(java -jar target/firebreak.jar admin create-integration --type prometheus --name bench \
+  token=$(java -jar "$jar" admin create-integration --type prometheus --name bench \
     --rate 1000000 --burst 1000000 2> "$work/admin.log") \
     || { cat "$work/admin.log" >&2; exit 1; }
   local jfr=""
   [ "${PROFILE:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$work/fb-$1-$alerts-%p.jfr,settings=profile" # %p: the launcher passes it on to the server JVM
   # shellcheck disable=SC2086
-  java $FB_OPTS $jfr -jar target/firebreak.jar --port "$FB_PORT" > "$work/fb.log" 2>&1 &
+  java $FB_OPTS $jfr -jar "$jar" --port "$FB_PORT" > "$work/fb.log" 2>&1 &
   pid=$!; pids+=("$pid")
   wait_http "http://127.0.0.1:$FB_PORT/actuator/health/readiness" "$pid" "$work/fb.log"
   url="http://127.0.0.1:$FB_PORT"
@@ -110,6 +112,13 @@ measure() { # name alerts
   rate=$(echo "($reqs - $bad) * $2 / $secs" | bc -l)
   printf '%s|%s|%.0f|%s|%s|%s|%s|%s\n' "$1" "$2" "$rate" "$p50" "$p99" "$hwm" "$bad" "$(grep -c 'Socket errors' "$out" || true)" >> "$work/results"
   if grep -q 'Socket errors' "$out"; then echo "$1 x$2: $(grep 'Socket errors' "$out")" >&2; fi
+  # Firebreak's group commit: requests per commit and time per commit, over warm-up and run.
+  if [ "$url" = "http://127.0.0.1:$FB_PORT" ]; then
+    curl -s "$url/actuator/prometheus" | awk -v n="$1 x$2" '
+      /^firebreak_alerts_writer_batch_count/ {bc=$2} /^firebreak_alerts_writer_batch_sum/ {bs=$2}
+      /^firebreak_alerts_writer_commit_seconds_count/ {cc=$2} /^firebreak_alerts_writer_commit_seconds_sum/ {cs=$2}
+      END {if (bc > 0 && cc > 0) printf "%s: %.0f commits, %.1f requests per commit, %.2f ms per commit\n", n, bc, bs/bc, 1000*cs/cc}' >&2
+  fi
 }
 
 stop() { kill "$pid"; wait "$pid" 2> /dev/null || true; }
@@ -121,8 +130,8 @@ for _ in $(seq 1 "$ROUNDS"); do
     start_am; measure "Alertmanager (memory)" "$alerts"; stop
     for db in $DBS; do
       start_fb "$db"; measure "Firebreak ($db, durable)" "$alerts"
-      # What was acknowledged must be there: count firing alerts through the API's own view.
       stop
+      if [ -n "${BEFORE:-}" ]; then start_fb "$db" "$BEFORE"; measure "Firebreak before ($db, durable)" "$alerts"; stop; fi
     done
   done
 done

@@ -136,6 +136,9 @@ class AlertRefreshIT extends IntakeTestSupport {
         fire("[" + alert(name, "slow", "") + "]");
         long firstId = firing(name).id();
         // As another node (or an operator) would: the row is resolved without this node's writer.
+        jdbc.sql("update alert_receipts set firing = false where alert_id = ?")
+                .param(firstId)
+                .update();
         jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null where id = ?")
                 .param(firstId)
                 .update();
@@ -185,8 +188,12 @@ class AlertRefreshIT extends IntakeTestSupport {
         String name = "OtherNode" + unique();
         fire("[" + alert(name, "slow", "") + "]");
         // Another node refreshed it with other annotations: its receive count moved on.
-        jdbc.sql("update alerts set receive_count = receive_count + 1, annotations_json = ? where id = ?")
-                .params("{\"summary\":\"from the other node\"}", firing(name).id())
+        long id = firing(name).id();
+        jdbc.sql("update alert_receipts set receive_count = receive_count + 1 where alert_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("update alerts set annotations_json = ? where id = ?")
+                .params("{\"summary\":\"from the other node\"}", id)
                 .update();
         double read = refreshes("read");
 
@@ -242,20 +249,27 @@ class AlertRefreshIT extends IntakeTestSupport {
         String name = "Elsewhere" + unique();
         long integrationId = integrations.authenticate(keyOrNew()).orElseThrow().id();
         // As another node would have stored it: this node never saw it.
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         jdbc.sql("insert into alerts (fingerprint, firing_fingerprint, integration_id, labels_json, annotations_json,"
-                        + " status, starts_at, receive_count, first_received_at, last_received_at)"
-                        + " values (?, ?, ?, ?, ?, 'FIRING', ?, 4, ?, ?)")
+                        + " status, starts_at, first_received_at)"
+                        + " values (?, ?, ?, ?, ?, 'FIRING', ?, ?)")
                 .params(
                         fingerprint(name),
                         fingerprint(name),
                         integrationId,
                         "{\"alertname\":\"" + name + "\",\"job\":\"refresh\"}",
                         "{\"summary\":\"old\"}",
-                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
-                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
-                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                        now,
+                        now)
                 .update();
-        long id = firing(name).id();
+        long id = jdbc.sql("select id from alerts where firing_fingerprint = ?")
+                .param(fingerprint(name))
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into alert_receipts (alert_id, firing, receive_count, last_received_at)"
+                        + " values (?, true, 4, ?)")
+                .params(id, now)
+                .update();
         double read = refreshes("read");
 
         fire("[" + alert(name, "new", "") + "]");

@@ -113,7 +113,8 @@ class IntakeDurabilityIT {
         try (Connection db = DriverManager.getConnection(
                         "jdbc:h2:file:" + data.resolve("firebreak") + ";AUTO_SERVER=TRUE", "sa", "");
                 Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery("select labels_json, receive_count from alerts")) {
+                ResultSet rows = statement.executeQuery(
+                        "select labels_json, receive_count from alerts join alert_receipts on alert_id = id")) {
             while (rows.next()) {
                 String name = rows.getString(1).replaceAll(".*\"alertname\":\"([^\"]+)\".*", "$1");
                 int[] entry = stored.computeIfAbsent(name, n -> new int[2]);

@@ -173,7 +173,8 @@ class IntegrationApiIT extends IntakeTestSupport {
         }
         assertThat(acknowledged).hasSize(threads * perThread);
         assertThat(stored(prometheus.integration().id())).isEqualTo(threads * 10 * 2);
-        long receipts = jdbc.sql("select sum(receive_count) from alerts where integration_id = ?")
+        long receipts = jdbc.sql(
+                        "select sum(receive_count) from alerts join alert_receipts on alert_id = id where integration_id = ?")
                 .param(prometheus.integration().id())
                 .query(Long.class)
                 .single();

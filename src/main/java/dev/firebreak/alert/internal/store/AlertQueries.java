@@ -17,12 +17,15 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads of the alerts table and its row mapping. */
+/** Reads of the alerts table (with each alert's receipts) and its row mapping. */
 @Repository
 public class AlertQueries {
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
     /** Text and label filters run in memory over at most this many newest rows. */
     private static final int SCAN = 10_000;
+
+    /** An alert's row and its receipts row (V7__alert_receipts.sql); no column name is in both. */
+    static final String FROM = " from alerts join alert_receipts on alert_receipts.alert_id = alerts.id";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,7 +36,7 @@ public class AlertQueries {
     }
 
     public List<Alert> list(AlertFilter filter) {
-        StringBuilder sql = new StringBuilder("select * from alerts where 1 = 1");
+        StringBuilder sql = new StringBuilder("select *" + FROM + " where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
             sql.append(" and status = ?");
@@ -64,14 +67,14 @@ public class AlertQueries {
     }
 
     public Optional<Alert> find(long id) {
-        return jdbc.sql("select * from alerts where id = ?")
+        return jdbc.sql("select *" + FROM + " where id = ?")
                 .param(id)
                 .query(this::alert)
                 .optional();
     }
 
     public Optional<Alert> findByFingerprint(String fingerprint) {
-        return jdbc.sql("select * from alerts where fingerprint = ?"
+        return jdbc.sql("select *" + FROM + " where fingerprint = ?"
                         + " order by case when status = 'FIRING' then 0 else 1 end, id desc"
                         + " fetch first 1 rows only")
                 .param(fingerprint)

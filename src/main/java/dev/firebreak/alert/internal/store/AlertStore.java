@@ -30,7 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes to the alerts table, inside the writer's (or the sweeper's) transaction. */
+/**
+ * Writes to the alerts and alert_receipts tables, inside the writer's (or the sweeper's)
+ * transaction. A transaction locks an alert's receipts row before its alerts row, so two nodes
+ * writing the same alert wait for each other instead of deadlocking.
+ */
 @Repository
 public class AlertStore {
     /** Fingerprints per lookup query: far below every driver's limit on parameters. */
@@ -72,7 +76,7 @@ public class AlertStore {
 
     /** Firing alerts whose endsAt or resolve timeout passed. */
     public List<Long> timedOut(Instant now, int limit) {
-        return jdbc.sql("select id from alerts where status = 'FIRING' and timeout_at <= ?"
+        return jdbc.sql("select id" + AlertQueries.FROM + " where status = 'FIRING' and timeout_at <= ?"
                         + " order by timeout_at fetch first " + limit + " rows only")
                 .param(Timestamps.utc(now))
                 .query(Long.class)
@@ -85,11 +89,15 @@ public class AlertStore {
         if (alert.isEmpty()) {
             return new AlertWritten(AlertWritten.Outcome.UNCHANGED, null);
         }
-        int changed = jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null,"
-                        + " ends_at = coalesce(ends_at, timeout_at), resolved_at = ?"
-                        + " where id = ? and status = 'FIRING' and timeout_at <= ?")
-                .params(Timestamps.utc(now), id, Timestamps.utc(now))
+        int changed = jdbc.sql("update alert_receipts set firing = false, ends_at = coalesce(ends_at, timeout_at)"
+                        + " where alert_id = ? and firing = true and timeout_at <= ?")
+                .params(id, Timestamps.utc(now))
                 .update();
+        if (changed == 1) {
+            jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null, resolved_at = ? where id = ?")
+                    .params(Timestamps.utc(now), id)
+                    .update();
+        }
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
                 : new AlertWritten(
@@ -201,7 +209,7 @@ public class AlertStore {
         List<String> all = List.copyOf(fingerprints);
         for (int from = 0; from < all.size(); from += READ_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
-            jdbc.sql("select " + AlertQueries.LIGHT + " from alerts where firing_fingerprint in ("
+            jdbc.sql("select " + AlertQueries.LIGHT + AlertQueries.FROM + " where firing_fingerprint in ("
                             + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
                     .params(chunk)
                     .query(queries::light)
@@ -227,8 +235,8 @@ public class AlertStore {
     AlertWritten apply(AlertWrite write, Instant now) {
         // A refresh replaces labels and annotations, so it need not read (and parse) the old ones.
         boolean fire = write.action() == AlertWrite.Action.FIRE;
-        Optional<Alert> firing = jdbc.sql(
-                        "select " + (fire ? AlertQueries.LIGHT : "*") + " from alerts where firing_fingerprint = ?")
+        Optional<Alert> firing = jdbc.sql("select " + (fire ? AlertQueries.LIGHT : "*") + AlertQueries.FROM
+                        + " where firing_fingerprint = ?")
                 .param(write.fingerprint())
                 .query(fire ? queries::light : queries::alert)
                 .optional();
@@ -249,9 +257,10 @@ public class AlertStore {
     }
 
     private static final String INSERT = "insert into alerts (fingerprint, firing_fingerprint, integration_id,"
-            + " dedup_key, labels_json, annotations_json, status, starts_at, ends_at, timeout_at, generator_url,"
-            + " receive_count, first_received_at, last_received_at)"
-            + " values (?, ?, ?, ?, ?, ?, 'FIRING', ?, ?, ?, ?, 1, ?, ?)";
+            + " dedup_key, labels_json, annotations_json, status, starts_at, generator_url, first_received_at)"
+            + " values (?, ?, ?, ?, ?, ?, 'FIRING', ?, ?, ?)";
+    private static final String INSERT_RECEIPTS = "insert into alert_receipts (alert_id, firing, receive_count,"
+            + " last_received_at, ends_at, timeout_at) values (?, true, 1, ?, ?, ?)";
 
     /** Inserts new firing alerts as one JDBC batch; returns them with their ids, in order. */
     private List<Alert> insertAll(List<AlertWrite> writes, Instant now) {
@@ -269,10 +278,7 @@ public class AlertStore {
                     ps.setString(p++, json.writeValueAsString(w.labels()));
                     ps.setString(p++, json.writeValueAsString(w.annotations()));
                     ps.setObject(p++, Timestamps.utc(w.startsAt() == null ? now : w.startsAt()));
-                    KnownRefreshes.time(ps, p++, w.endsAt());
-                    KnownRefreshes.time(ps, p++, w.timeoutAt());
                     ps.setString(p++, url(w.generatorUrl()));
-                    ps.setObject(p++, Timestamps.utc(now));
                     ps.setObject(p, Timestamps.utc(now));
                     ps.addBatch();
                 }
@@ -285,6 +291,17 @@ public class AlertStore {
                         }
                         keys[i] = generated.getLong(1);
                     }
+                }
+                try (PreparedStatement receipts = con.prepareStatement(INSERT_RECEIPTS)) {
+                    for (int i = 0; i < keys.length; i++) {
+                        AlertWrite w = writes.get(i);
+                        receipts.setLong(1, keys[i]);
+                        receipts.setObject(2, Timestamps.utc(now));
+                        KnownRefreshes.time(receipts, 3, w.endsAt());
+                        KnownRefreshes.time(receipts, 4, w.timeoutAt());
+                        receipts.addBatch();
+                    }
+                    receipts.executeBatch();
                 }
                 return keys;
             }
@@ -311,14 +328,14 @@ public class AlertStore {
     }
 
     private AlertWritten refresh(Alert a, AlertWrite w, Instant now) {
-        jdbc.sql("update alerts set receive_count = receive_count + 1, last_received_at = ?, labels_json = ?,"
-                        + " annotations_json = ?, ends_at = ?, timeout_at = ?, generator_url = ? where id = ?")
+        jdbc.sql("update alert_receipts set receive_count = receive_count + 1, last_received_at = ?, ends_at = ?,"
+                        + " timeout_at = ? where alert_id = ?")
+                .params(Timestamps.utc(now), Timestamps.utc(w.endsAt()), Timestamps.utc(w.timeoutAt()), a.id())
+                .update();
+        jdbc.sql("update alerts set labels_json = ?, annotations_json = ?, generator_url = ? where id = ?")
                 .params(
-                        Timestamps.utc(now),
                         json.writeValueAsString(w.labels()),
                         json.writeValueAsString(w.annotations()),
-                        Timestamps.utc(w.endsAt()),
-                        Timestamps.utc(w.timeoutAt()),
                         url(w.generatorUrl()),
                         a.id())
                 .update();
@@ -342,9 +359,12 @@ public class AlertStore {
 
     private AlertWritten resolve(Alert a, AlertWrite w, Instant now) {
         Instant endsAt = w.endsAt() == null ? now : w.endsAt();
-        jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null, receive_count = receive_count + 1,"
-                        + " last_received_at = ?, ends_at = ?, resolved_at = ? where id = ?")
-                .params(Timestamps.utc(now), Timestamps.utc(endsAt), Timestamps.utc(now), a.id())
+        jdbc.sql("update alert_receipts set firing = false, receive_count = receive_count + 1, last_received_at = ?,"
+                        + " ends_at = ? where alert_id = ?")
+                .params(Timestamps.utc(now), Timestamps.utc(endsAt), a.id())
+                .update();
+        jdbc.sql("update alerts set status = 'RESOLVED', firing_fingerprint = null, resolved_at = ? where id = ?")
+                .params(Timestamps.utc(now), a.id())
                 .update();
         return new AlertWritten(
                 AlertWritten.Outcome.RESOLVED,
@@ -365,10 +385,19 @@ public class AlertStore {
     }
 
     private AlertWritten acknowledge(Alert a, Instant now) {
-        int changed = jdbc.sql("update alerts set acknowledged_at = ?, receive_count = receive_count + 1,"
-                        + " last_received_at = ? where id = ? and acknowledged_at is null")
-                .params(Timestamps.utc(now), Timestamps.utc(now), a.id())
+        jdbc.sql("select receive_count from alert_receipts where alert_id = ? for update")
+                .param(a.id())
+                .query(Integer.class)
+                .single(); // the receipts row first, as every write of a firing alert locks them
+        int changed = jdbc.sql("update alerts set acknowledged_at = ? where id = ? and acknowledged_at is null")
+                .params(Timestamps.utc(now), a.id())
                 .update();
+        if (changed == 1) {
+            jdbc.sql("update alert_receipts set receive_count = receive_count + 1, last_received_at = ?"
+                            + " where alert_id = ?")
+                    .params(Timestamps.utc(now), a.id())
+                    .update();
+        }
         return changed == 0
                 ? new AlertWritten(AlertWritten.Outcome.UNCHANGED, null)
                 : new AlertWritten(AlertWritten.Outcome.ACKNOWLEDGED, a);

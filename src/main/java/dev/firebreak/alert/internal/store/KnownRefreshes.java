@@ -19,17 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One transaction's refreshes of firing alerts whose row is known without reading it (from this
  * node's cache) or read in bulk beforehand. Each alert's refreshes in the batch become one UPDATE,
- * and all of them go to the database as JDBC batches. The UPDATE matches only a row still as known
- * (same id, still firing, same receive count); the positions of any other are handed back for the
- * read path.
+ * and all of them go to the database as JDBC batches. The UPDATE of the receipts matches only a row
+ * still as known (still firing, same receive count); the positions of any other are handed back for
+ * the read path. Labels, annotations and URL are rewritten only when their hash changed: most
+ * refreshes repeat them.
  */
 final class KnownRefreshes {
-    private static final String WHERE = " where id = ? and firing_fingerprint = ? and receive_count = ?";
-    private static final String TIMING =
-            "update alerts set receive_count = ?, last_received_at = ?, ends_at = ?, timeout_at = ?";
-    // Labels, annotations and URL are rewritten only when their hash changed: most refreshes repeat them.
-    private static final String SAME = TIMING + WHERE;
-    private static final String CHANGED = TIMING + ", labels_json = ?, annotations_json = ?, generator_url = ?" + WHERE;
+    private static final String TIMING = "update alert_receipts set receive_count = ?, last_received_at = ?,"
+            + " ends_at = ?, timeout_at = ? where alert_id = ? and firing = true and receive_count = ?";
+    private static final String CONTENT =
+            "update alerts set labels_json = ?, annotations_json = ?, generator_url = ? where id = ?";
 
     /** One alert's refreshes in this batch, in order. */
     private static final class Run {
@@ -81,52 +80,60 @@ final class KnownRefreshes {
 
     /** Writes the planned refreshes; returns the positions whose row was not as known. */
     List<Integer> write(JdbcTemplate jdbc, JsonMapper json, Instant now) {
-        List<Run> same = new ArrayList<>();
-        List<Run> changed = new ArrayList<>();
-        for (Run run : runs.values()) {
-            (!run.rewrite && run.after.contentHash() == run.before.contentHash() ? same : changed).add(run);
-        }
+        List<Run> all = new ArrayList<>(runs.values());
         // Rows locked in id order: two nodes' batches over the same alerts then cannot deadlock.
-        same.sort(Comparator.comparingLong(run -> run.before.id()));
-        changed.sort(Comparator.comparingLong(run -> run.before.id()));
+        all.sort(Comparator.comparingLong(run -> run.before.id()));
+        int[] counts = timing(jdbc, all, now);
         List<Integer> stale = new ArrayList<>();
-        collectStale(stale, same, update(jdbc, SAME, same, null, now));
-        collectStale(stale, changed, update(jdbc, CHANGED, changed, json, now));
+        List<Run> changed = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Run run = all.get(i);
+            if (counts[i] != 1) {
+                stale.addAll(run.positions);
+            } else if (run.rewrite || run.after.contentHash() != run.before.contentHash()) {
+                changed.add(run);
+            }
+        }
+        content(jdbc, json, changed);
         return stale;
     }
 
-    private static void collectStale(List<Integer> stale, List<Run> runs, int[] counts) {
-        for (int i = 0; i < runs.size(); i++) {
-            if (counts[i] != 1) {
-                stale.addAll(runs.get(i).positions);
-            }
-        }
-    }
-
-    /** {@code json} is null for the statement that keeps labels and annotations. */
-    private static int[] update(JdbcTemplate jdbc, String sql, List<Run> runs, JsonMapper json, Instant now) {
+    private static int[] timing(JdbcTemplate jdbc, List<Run> runs, Instant now) {
         if (runs.isEmpty()) {
             return new int[0];
         }
         OffsetDateTime at = Timestamps.utc(now);
-        return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+        return jdbc.batchUpdate(TIMING, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 Run run = runs.get(i);
-                AlertWrite w = run.last;
-                int p = 1;
-                ps.setInt(p++, run.after.receiveCount());
-                ps.setObject(p++, at);
-                time(ps, p++, w.endsAt());
-                time(ps, p++, w.timeoutAt());
-                if (json != null) {
-                    ps.setString(p++, json.writeValueAsString(w.labels()));
-                    ps.setString(p++, json.writeValueAsString(w.annotations()));
-                    ps.setString(p++, AlertStore.url(w.generatorUrl()));
-                }
-                ps.setLong(p++, run.before.id());
-                ps.setString(p++, w.fingerprint());
-                ps.setInt(p, run.before.receiveCount());
+                ps.setInt(1, run.after.receiveCount());
+                ps.setObject(2, at);
+                time(ps, 3, run.last.endsAt());
+                time(ps, 4, run.last.timeoutAt());
+                ps.setLong(5, run.before.id());
+                ps.setInt(6, run.before.receiveCount());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return runs.size();
+            }
+        });
+    }
+
+    private static void content(JdbcTemplate jdbc, JsonMapper json, List<Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(CONTENT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                AlertWrite w = runs.get(i).last;
+                ps.setString(1, json.writeValueAsString(w.labels()));
+                ps.setString(2, json.writeValueAsString(w.annotations()));
+                ps.setString(3, AlertStore.url(w.generatorUrl()));
+                ps.setLong(4, runs.get(i).before.id());
             }
 
             @Override
