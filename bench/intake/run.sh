@@ -12,6 +12,7 @@
 #   PROFILE=1 bench/intake/run.sh               # JFR on Firebreak; prints its hot methods
 #   FB_OPTS="..." bench/intake/run.sh           # JVM options (default: the README's)
 #   BEFORE=old/firebreak.jar bench/intake/run.sh  # that build too, in the same run, as "Firebreak before"
+#   BEFORE=target/firebreak.jar BEFORE_ENV="FIREBREAK_ALERTS_WRITERS=1" BEFORE_NAME="1 writer" bench/intake/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/jdk-env.sh
@@ -131,7 +132,13 @@ for _ in $(seq 1 "$ROUNDS"); do
     for db in $DBS; do
       start_fb "$db"; measure "Firebreak ($db, durable)" "$alerts"
       stop
-      if [ -n "${BEFORE:-}" ]; then start_fb "$db" "$BEFORE"; measure "Firebreak before ($db, durable)" "$alerts"; stop; fi
+      if [ -n "${BEFORE:-}" ]; then
+        # shellcheck disable=SC2086
+        export ${BEFORE_ENV:-}
+        start_fb "$db" "$BEFORE"; measure "Firebreak ${BEFORE_NAME:-before} ($db, durable)" "$alerts"; stop
+        # shellcheck disable=SC2086
+        [ -z "${BEFORE_ENV:-}" ] || unset ${BEFORE_ENV%%=*}
+      fi
     done
   done
 done

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit: requests queue their alerts and wait; one thread writes everything queued in one
- * transaction and then completes all waiting requests, so a 2xx always means committed while
- * concurrent senders share one commit. A failed batch is retried request by request, so one bad
+ * Group commit: requests queue their alerts and wait; a writer thread writes everything queued in
+ * one transaction and then completes all waiting requests, so a 2xx always means committed while
+ * concurrent senders share one commit. With more than one writer, one batch is written while
+ * another's commit waits for the disk. A failed batch is retried request by request, so one bad
  * request cannot fail the others. Events are published inside the transaction: listeners use
  * {@code @TransactionalEventListener} (or Modulith's {@code @ApplicationModuleListener}) and run
  * after the commit.
@@ -49,7 +50,7 @@ public class AlertWriter implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxBatch;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private final Timer commits;
 
@@ -72,7 +73,9 @@ public class AlertWriter implements DisposableBean {
         this.commits = Timer.builder("firebreak.alerts.writer.commit")
                 .description("time to write and commit one batch")
                 .register(registry);
-        this.thread = Thread.ofPlatform().name("alert-writer").daemon().start(this::run);
+        for (int i = 0; i < Math.max(1, properties.writers()); i++) {
+            threads.add(Thread.ofPlatform().name("alert-writer-" + i).daemon().start(this::run));
+        }
     }
 
     /** Writes the alerts and returns once they are committed, in the same order. */
@@ -185,6 +188,6 @@ public class AlertWriter implements DisposableBean {
 
     @Override
     public void destroy() {
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
     }
 }

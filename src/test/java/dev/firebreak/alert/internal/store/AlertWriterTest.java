@@ -57,6 +57,7 @@ class AlertWriterTest {
                 100,
                 200,
                 256,
+                1,
                 0);
         AlertStore store = new AlertStore(null, null, null, null, properties, NO_METERS) {
             @Override
