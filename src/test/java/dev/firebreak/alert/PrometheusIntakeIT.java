@@ -273,8 +273,13 @@ class PrometheusIntakeIT extends IntakeTestSupport {
                 .isEqualTo(401);
         String metrics = get("/actuator/prometheus", null).body();
         assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{")))
-                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"") && l.contains("status=\"200\""))
-                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"") && l.contains("status=\"401\""));
+                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"")
+                        && l.contains("status=\"200\"")
+                        && l.contains("outcome=\"SUCCESS\"")
+                        && l.contains("error=\"none\""))
+                .anyMatch(l -> l.contains("uri=\"/api/v2/alerts\"")
+                        && l.contains("status=\"401\"")
+                        && l.contains("outcome=\"CLIENT_ERROR\""));
     }
 
     private static String manyLabels(int count) {

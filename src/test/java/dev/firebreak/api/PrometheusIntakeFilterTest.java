@@ -20,4 +20,13 @@ class PrometheusIntakeFilterTest {
         assertThat(PrometheusIntakeFilter.json("application/x-www-form-urlencoded"))
                 .isFalse();
     }
+
+    @Test
+    void outcomesAreNamedAsSpringsObservationNamesThem() {
+        assertThat(PrometheusIntakeFilter.outcome(200)).isEqualTo("SUCCESS");
+        assertThat(PrometheusIntakeFilter.outcome(429)).isEqualTo("CLIENT_ERROR");
+        assertThat(PrometheusIntakeFilter.outcome(500)).isEqualTo("SERVER_ERROR");
+        assertThat(PrometheusIntakeFilter.outcome(302)).isEqualTo("REDIRECTION");
+        assertThat(PrometheusIntakeFilter.outcome(99)).isEqualTo("UNKNOWN");
+    }
 }
