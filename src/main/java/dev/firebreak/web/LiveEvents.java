@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,14 +19,18 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-Sent Events for live pages: an {@code incident} event whenever an incident changes and an
- * {@code alert} event whenever an alert arrives or resolves. Pages re-fetch their list on each.
+ * Server-Sent Events for live pages: an {@code incident} event whenever an incident changes, and an
+ * {@code alert} event at most every half second while alerts arrive or resolve. Pages re-fetch their
+ * list on each. Prometheus resends every firing alert every minute, so alerts change by the thousand
+ * per second on a busy node: one event per alert would flood every open page, and the writer thread
+ * that commits them would send them all.
  */
 @Controller
 @ConditionalOnWebApplication
 class LiveEvents {
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean alertsChanged = new AtomicBoolean();
 
     @GetMapping(value = "/events/incidents", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
@@ -47,12 +52,19 @@ class LiveEvents {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertReceived event) {
-        push("alert", String.valueOf(event.alert().id()));
+        alertsChanged.set(true);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertResolved event) {
-        push("alert", String.valueOf(event.alert().id()));
+        alertsChanged.set(true);
+    }
+
+    @Scheduled(fixedDelay = 500)
+    void alerts() {
+        if (alertsChanged.getAndSet(false)) {
+            push("alert", "changed");
+        }
     }
 
     /** A comment now and then keeps proxies from closing idle streams and drops dead ones. */
