@@ -134,7 +134,7 @@ for _ in $(seq 1 "$ROUNDS"); do
       stop
       if [ -n "${BEFORE:-}" ]; then
         # shellcheck disable=SC2086
-        export ${BEFORE_ENV:-}
+        [ -z "${BEFORE_ENV:-}" ] || export ${BEFORE_ENV}
         start_fb "$db" "$BEFORE"; measure "Firebreak ${BEFORE_NAME:-before} ($db, durable)" "$alerts"; stop
         # shellcheck disable=SC2086
         [ -z "${BEFORE_ENV:-}" ] || unset ${BEFORE_ENV%%=*}
