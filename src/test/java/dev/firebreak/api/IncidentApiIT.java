@@ -168,15 +168,7 @@ class IncidentApiIT extends ServerTest {
 
     @Test
     void eventStreamPushesWhenAnIncidentOpens() throws Exception {
-        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(name, "password-123456", Role.VIEWER, null, null);
-        WebSession session = login(name, "password-123456");
-        HttpResponse<InputStream> stream = HTTP.send(
-                HttpRequest.newBuilder(uri("/events/incidents"))
-                        .header("Cookie", session.cookie())
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = liveEventsOfANewViewer();
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -201,15 +193,7 @@ class IncidentApiIT extends ServerTest {
     /** A burst of alerts reaches an open page as one event, not one per alert. */
     @Test
     void eventStreamCoalescesAlertEvents() throws Exception {
-        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(name, "password-123456", Role.VIEWER, null, null);
-        WebSession session = login(name, "password-123456");
-        HttpResponse<InputStream> stream = HTTP.send(
-                HttpRequest.newBuilder(uri("/events/incidents"))
-                        .header("Cookie", session.cookie())
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> stream = liveEventsOfANewViewer();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertThat(reader.readLine()).isEqualTo("event:ready");
             java.util.concurrent.atomic.AtomicInteger alertEvents = new java.util.concurrent.atomic.AtomicInteger();
@@ -278,6 +262,19 @@ class IncidentApiIT extends ServerTest {
         assertThat(getPage(session, "/alerts").statusCode()).isEqualTo(200);
         assertThat(getPage(session, "/").body()).contains("Open incidents");
         assertThat(getPage(session, "/incidents/999999999").statusCode()).isEqualTo(404);
+    }
+
+    /** The live pages' event stream, as a viewer's browser opens it. */
+    private HttpResponse<InputStream> liveEventsOfANewViewer() throws Exception {
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "password-123456", Role.VIEWER, null, null);
+        WebSession session = login(name, "password-123456");
+        return HTTP.send(
+                HttpRequest.newBuilder(uri("/events/incidents"))
+                        .header("Cookie", session.cookie())
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private long open(String severity) {
