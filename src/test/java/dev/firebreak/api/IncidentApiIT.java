@@ -168,7 +168,8 @@ class IncidentApiIT extends ServerTest {
 
     @Test
     void eventStreamPushesWhenAnIncidentOpens() throws Exception {
-        HttpResponse<InputStream> stream = liveEventsOfANewViewer();
+        HttpResponse<InputStream> stream =
+                HTTP.send(liveEventsRequestOfANewViewer(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -193,21 +194,38 @@ class IncidentApiIT extends ServerTest {
     /** A burst of alerts reaches an open page as one event, not one per alert. */
     @Test
     void eventStreamCoalescesAlertEvents() throws Exception {
-        HttpResponse<InputStream> stream = liveEventsOfANewViewer();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            assertThat(reader.readLine()).isEqualTo("event:ready");
-            java.util.concurrent.atomic.AtomicInteger alertEvents = new java.util.concurrent.atomic.AtomicInteger();
-            CompletableFuture.runAsync(() -> {
-                try {
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        if (line.equals("event:alert")) {
+        // Lines arrive on the client's threads: nothing blocks in a read that only the next
+        // keep-alive (every 25 s) would end.
+        java.util.concurrent.atomic.AtomicInteger alertEvents = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Flow.Subscription> subscription =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        HTTP.sendAsync(
+                liveEventsRequestOfANewViewer(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                        subscription.set(s);
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        if (line.equals("event:ready")) {
+                            ready.countDown();
+                        } else if (line.equals("event:alert")) {
                             alertEvents.incrementAndGet();
                         }
                     }
-                } catch (java.io.IOException e) {
-                    // the stream closes with the test
-                }
-            });
+
+                    @Override
+                    public void onError(Throwable e) {}
+
+                    @Override
+                    public void onComplete() {}
+                }));
+        try {
+            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 200; i++) {
                 publisher.publishEvent(new dev.firebreak.alert.AlertReceived(
                         new dev.firebreak.alert.Alert(
@@ -231,6 +249,10 @@ class IncidentApiIT extends ServerTest {
                     .until(() -> alertEvents.get() > 0);
             Thread.sleep(1200); // long enough for two more half-second ticks
             assertThat(alertEvents.get()).isBetween(1, 3); // 3: a sweep of another test's alerts may fall in
+        } finally {
+            if (subscription.get() != null) {
+                subscription.get().cancel();
+            }
         }
     }
 
@@ -265,16 +287,14 @@ class IncidentApiIT extends ServerTest {
     }
 
     /** The live pages' event stream, as a viewer's browser opens it. */
-    private HttpResponse<InputStream> liveEventsOfANewViewer() throws Exception {
+    private HttpRequest liveEventsRequestOfANewViewer() {
         String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(name, "password-123456", Role.VIEWER, null, null);
         WebSession session = login(name, "password-123456");
-        return HTTP.send(
-                HttpRequest.newBuilder(uri("/events/incidents"))
-                        .header("Cookie", session.cookie())
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        return HttpRequest.newBuilder(uri("/events/incidents"))
+                .header("Cookie", session.cookie())
+                .header("Accept", "text/event-stream")
+                .build();
     }
 
     private long open(String severity) {
