@@ -47,6 +47,17 @@ class AlertWriterTest {
 
     /** A store whose applyAll throws what {@code failures} hands out, then succeeds. */
     private AlertWriter writer(Supplier<RuntimeException> failures, AtomicInteger calls) {
+        return writer(1, () -> {
+            calls.incrementAndGet();
+            RuntimeException failure = failures.get();
+            if (failure != null) {
+                throw failure;
+            }
+        });
+    }
+
+    /** {@code writers} writer threads over a store that runs {@code inside} for each batch. */
+    private AlertWriter writer(int writers, Runnable inside) {
         AlertProperties properties = new AlertProperties(
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(15),
@@ -57,16 +68,12 @@ class AlertWriterTest {
                 100,
                 200,
                 256,
-                1,
+                writers,
                 0);
         AlertStore store = new AlertStore(null, null, null, null, properties, NO_METERS) {
             @Override
             public List<AlertWritten> applyAll(List<AlertWrite> writes, Instant now) {
-                calls.incrementAndGet();
-                RuntimeException failure = failures.get();
-                if (failure != null) {
-                    throw failure;
-                }
+                inside.run();
                 return writes.stream()
                         .map(w -> new AlertWritten(AlertWritten.Outcome.UNCHANGED, null))
                         .toList();
@@ -114,6 +121,30 @@ class AlertWriterTest {
         AlertWriter broken = writer(() -> new DataIntegrityViolationException("value too long"), otherCalls);
         assertThatThrownBy(() -> broken.write(List.of(FIRE))).isInstanceOf(DataIntegrityViolationException.class);
         assertThat(otherCalls).hasValue(1);
+    }
+
+    @Test
+    void twoWritersCommitTwoBatchesAtOnce() throws Exception {
+        // Each batch waits until the other is inside too: one writer alone would never get there.
+        java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
+        AlertWriter two = writer(2, () -> {
+            firstInside.countDown();
+            try {
+                both.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other writer never came", e);
+            }
+        });
+        try (var requests = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = requests.submit(() -> two.write(List.of(FIRE)));
+            // Only then the second request, so that no writer takes both in one batch.
+            assertThat(firstInside.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            var second = requests.submit(() -> two.write(List.of(FIRE)));
+            assertThat(first.get(20, java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+            assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+        }
     }
 
     /** Transactions that do nothing: the store here needs none. */
