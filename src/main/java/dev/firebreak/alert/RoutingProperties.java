@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flushCheck how often a node looks for alert groups due to notify (default 1 s)
  * @param flushLease how long the node that flushes groups holds the flush lease before another
  *     node may take over (default 15 s)
+ * @param flushAtOnce flush a group that became due at once (a PagerDuty trigger, a group whose
+ *     last alert resolved) right after the commit that made it due, rather than at the next
+ *     flush-check (default true)
  */
 @ConfigurationProperties("firebreak.alerts")
 public record RoutingProperties(
         String routingFile,
         @DefaultValue("1s") Duration flushCheck,
-        @DefaultValue("15s") Duration flushLease) {}
+        @DefaultValue("15s") Duration flushLease,
+        @DefaultValue("true") boolean flushAtOnce) {}

@@ -39,7 +39,12 @@ final class AdminCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FirebreakApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run("--firebreak.mode=admin", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+                .run(
+                        "--firebreak.mode=admin",
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off",
+                        // Hand-offs are the server's to finish, not a command's.
+                        "--spring.modulith.events.republish-outstanding-events-on-restart=false")) {
             return work.apply(context);
         } catch (FirebreakException e) {
             throw new CliException(e.getMessage());

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,8 @@ public class Incidents {
                 incident.responseStatus(clock.instant()),
                 store.alerts(id),
                 store.timeline(id),
-                runbooks.scheme(incident.runbookSlug()).levels());
+                runbooks.scheme(incident.runbookSlug()).levels(),
+                store.cycles(id));
     }
 
     public long countOpen() {
@@ -78,19 +78,28 @@ public class Incidents {
         return clock.instant();
     }
 
+    /** Acknowledges a triggered incident; a lost race with another change is a clear 409. */
     @Transactional
     public Incident acknowledge(long id, String actor) {
         Incident incident = get(id);
-        if (incident.state() == IncidentState.RESOLVED) {
-            throw new FirebreakException.Conflict("incident " + id + " is resolved; it cannot be acknowledged");
-        }
-        if (incident.state() == IncidentState.ACKNOWLEDGED) {
-            throw new FirebreakException.Conflict(
-                    "incident " + id + " is already acknowledged by " + incident.acknowledgedBy());
-        }
         Instant now = clock.instant();
-        store.setState(id, IncidentState.ACKNOWLEDGED, now, actor);
-        store.addTimeline(id, now, actor, "state", "acknowledged", Map.of("state", "acknowledged"));
+        if (incident.state() != IncidentState.TRIGGERED || !store.acknowledge(id, now, actor)) {
+            Incident current = get(id);
+            throw new FirebreakException.Conflict(
+                    current.state() == IncidentState.RESOLVED
+                            ? "incident " + id + " is resolved; it cannot be acknowledged"
+                            : "incident " + id + " is already acknowledged by " + current.acknowledgedBy());
+        }
+        store.addTimeline(
+                id,
+                now,
+                actor,
+                "acknowledged",
+                new TimelineDetail.StateChange(
+                        IncidentState.TRIGGERED,
+                        IncidentState.ACKNOWLEDGED,
+                        incident.reopenCount() + 1,
+                        TimelineDetail.StateChange.Cause.ACKNOWLEDGED));
         events.publishEvent(new IncidentAcknowledged(id, actor));
         return changed(id);
     }
@@ -98,12 +107,20 @@ public class Incidents {
     @Transactional
     public Incident resolve(long id, String actor) {
         Incident incident = get(id);
-        if (incident.state() == IncidentState.RESOLVED) {
+        Instant now = clock.instant();
+        if (!store.resolve(id, now, actor)) {
             throw new FirebreakException.Conflict("incident " + id + " is already resolved");
         }
-        Instant now = clock.instant();
-        store.setState(id, IncidentState.RESOLVED, now, actor);
-        store.addTimeline(id, now, actor, "state", "resolved", Map.of("state", "resolved"));
+        store.addTimeline(
+                id,
+                now,
+                actor,
+                "resolved",
+                new TimelineDetail.StateChange(
+                        incident.state(),
+                        IncidentState.RESOLVED,
+                        incident.reopenCount() + 1,
+                        TimelineDetail.StateChange.Cause.RESOLVED));
         events.publishEvent(new IncidentResolved(id, actor));
         return changed(id);
     }
@@ -119,9 +136,8 @@ public class Incidents {
                 id,
                 clock.instant(),
                 actor,
-                "escalation",
                 "asked to escalate" + (why == null ? "" : ": " + why),
-                why == null ? Map.of() : Map.of("reason", why));
+                new TimelineDetail.EscalationRequested(why));
         events.publishEvent(new IncidentEscalated(id, actor, why));
         return changed(id);
     }
@@ -132,7 +148,7 @@ public class Incidents {
         if (text == null || text.isBlank()) {
             throw new FirebreakException.BadInput("text", "a note needs text");
         }
-        store.addTimeline(id, clock.instant(), actor, "note", limit("text", text.strip()), Map.of());
+        store.addTimeline(id, clock.instant(), actor, limit("text", text.strip()), new TimelineDetail.Note());
         return changed(id);
     }
 
@@ -154,9 +170,8 @@ public class Incidents {
                 id,
                 clock.instant(),
                 actor,
-                "severity",
                 "changed severity from " + incident.severity().name() + " to " + level.name(),
-                Map.of("from", incident.severity().name(), "to", level.name()));
+                new TimelineDetail.SeverityChange(incident.severity().name(), level.name(), null));
         return changed(id);
     }
 
@@ -185,9 +200,8 @@ public class Incidents {
                 id,
                 clock.instant(),
                 actor,
-                "role",
                 name + " is " + parsed.title(),
-                Map.of("role", parsed.name().toLowerCase(Locale.ROOT), "username", name));
+                new TimelineDetail.RoleAssigned(parsed, name));
         return changed(id);
     }
 
@@ -205,7 +219,12 @@ public class Incidents {
         }
         Instant now = clock.instant();
         store.setRunbook(id, slug.strip(), now);
-        store.addTimeline(id, now, actor, "runbook", "attached runbook " + title, Map.of("slug", slug.strip()));
+        store.addTimeline(
+                id,
+                now,
+                actor,
+                "attached runbook " + title,
+                new TimelineDetail.RunbookAttached(slug.strip(), title, "attached by " + actor));
         // The new runbook may bring its own scheme: keep the meaning of the current severity.
         Severity current = incident.severity();
         SeverityScheme scheme = runbooks.scheme(slug.strip());
@@ -218,9 +237,8 @@ public class Incidents {
                     id,
                     now,
                     actor,
-                    "severity",
                     "severity " + current.name() + " is " + mapped.name() + " on the runbook's scheme",
-                    Map.of("from", current.name(), "to", mapped.name()));
+                    new TimelineDetail.SeverityChange(current.name(), mapped.name(), "the runbook's scheme"));
         }
         return changed(id);
     }

@@ -37,6 +37,9 @@ class IncidentApiIT extends ServerTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -48,7 +51,7 @@ class IncidentApiIT extends ServerTest {
 
     @BeforeEach
     void setUp() {
-        groups = new AlertGroups(publisher, transactions);
+        groups = new AlertGroups(publisher, transactions, jdbcClient);
         responder = tokenFor(Role.RESPONDER);
         viewer = tokenFor(Role.VIEWER);
     }

@@ -24,6 +24,9 @@ class IncidentCliIT extends ServerTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -35,7 +38,7 @@ class IncidentCliIT extends ServerTest {
     void listShowAckNoteResolve() {
         String token = tokenFor(Role.RESPONDER);
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions)
+        new AlertGroups(publisher, transactions, jdbcClient)
                 .fire(AlertGroups.group(
                         key, "critical", null, List.of(AlertGroups.alert("CliDiskFull", Map.of(), clock.instant()))));
         long id =

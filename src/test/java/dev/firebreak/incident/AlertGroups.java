@@ -5,16 +5,41 @@ import dev.firebreak.alert.AlertGroup;
 import dev.firebreak.alert.AlertGroupFiring;
 import dev.firebreak.alert.AlertGroupResolved;
 import dev.firebreak.alert.AlertStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Publishes alert group events as the routing side will: inside a transaction, seen after commit. */
-public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate transactions) {
+/**
+ * Publishes alert group events as the routing side does: inside a transaction, as durable
+ * publications, then waits until their listeners completed (the registry deletes completed ones).
+ */
+public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc) {
+    private static final AtomicLong LAST = new AtomicLong();
+
+    /** A strictly later time for each event: incidents drop an event not later than one they applied. */
+    public static Instant next() {
+        return Instant.ofEpochMilli(LAST.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis())));
+    }
+
+    /** Publishes the event in a transaction and waits until every publication naming the needle completed. */
+    public void publish(Object event, String needle) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                                .param("%" + needle + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
 
     public static Alert alert(String name, Map<String, String> extraLabels, Instant at) {
         return alert(name, extraLabels, at, name + " is firing");
@@ -50,11 +75,16 @@ public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate 
     }
 
     public void fire(AlertGroup group) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new AlertGroupFiring(group)));
+        publish(new AlertGroupFiring(group, next()), needle(group));
     }
 
     public void resolve(AlertGroup group) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new AlertGroupResolved(group)));
+        publish(new AlertGroupResolved(group, next()), needle(group));
+    }
+
+    /** The group key's unique part, as it appears in the serialized event. */
+    private static String needle(AlertGroup group) {
+        return group.groupKey().replaceAll(".*\"([^\"]+)\".*", "$1");
     }
 
     public static String key() {

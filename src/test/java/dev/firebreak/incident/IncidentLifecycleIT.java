@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Incidents follow alert groups: open, update, acknowledge, resolve, auto-resolve and reopen. */
@@ -35,11 +36,14 @@ class IncidentLifecycleIT extends ServerTest {
     @Autowired
     RunbookLibrary library;
 
+    @Autowired
+    JdbcClient jdbc;
+
     AlertGroups groups;
 
     @BeforeEach
     void setUp() {
-        groups = new AlertGroups(publisher, transactions);
+        groups = new AlertGroups(publisher, transactions, jdbc);
     }
 
     @Test
@@ -58,7 +62,7 @@ class IncidentLifecycleIT extends ServerTest {
         IncidentDetails updated = incidents.details(opened.id());
         assertThat(only(key).id()).isEqualTo(opened.id());
         assertThat(updated.alerts()).hasSize(2);
-        assertThat(updated.timeline().stream().filter(e -> e.kind().equals("alert")))
+        assertThat(updated.timeline().stream().filter(e -> e.kind() == TimelineKind.ALERT))
                 .hasSize(2);
 
         clock.advance(Duration.ofMinutes(3));
@@ -108,7 +112,7 @@ class IncidentLifecycleIT extends ServerTest {
         String name = "Backlog" + UUID.randomUUID().toString().substring(0, 8);
         Alert alert = AlertGroups.alert(name, Map.of("severity", "error"), clock.instant(), name);
         groups.fire(AlertGroups.group(key, null, null, List.of(alert)));
-        transactions.executeWithoutResult(s -> publisher.publishEvent(new AlertAcknowledged(alert, "pagerduty")));
+        groups.publish(new AlertAcknowledged(alert, "pagerduty"), alert.fingerprint());
         Incident incident = only(key);
         assertThat(incident.state()).isEqualTo(IncidentState.ACKNOWLEDGED);
         assertThat(incident.acknowledgedBy()).isEqualTo("pagerduty");
@@ -132,7 +136,8 @@ class IncidentLifecycleIT extends ServerTest {
         assertThat(incident.severity().name()).isEqualTo("SEV-1");
         assertThat(incident.severity().responseTarget()).isEqualTo("15 minutes");
         assertThat(incidents.details(incident.id()).timeline())
-                .anyMatch(e -> e.kind().equals("runbook") && e.text().contains("best match for alert " + name));
+                .anyMatch(e -> e.detail() instanceof TimelineDetail.RunbookAttached r
+                        && r.slug().equals(slug));
     }
 
     @Test
@@ -197,7 +202,14 @@ class IncidentLifecycleIT extends ServerTest {
                 .toList();
         assertThat(mine)
                 .extracting(TimelineEntry::kind)
-                .containsExactly("note", "role", "role", "severity", "escalation", "state", "state");
+                .containsExactly(
+                        TimelineKind.NOTE,
+                        TimelineKind.ROLE,
+                        TimelineKind.ROLE,
+                        TimelineKind.SEVERITY,
+                        TimelineKind.ESCALATION,
+                        TimelineKind.STATE,
+                        TimelineKind.STATE);
         assertThat(mine).allMatch(e -> e.at() != null);
         assertThat(mine.get(1).text()).isEqualTo(responder + " is incident commander");
         assertThat(mine.getLast().actor()).isEqualTo(responder);
@@ -218,6 +230,102 @@ class IncidentLifecycleIT extends ServerTest {
         Incident incident = only(key);
         assertThat(incident.runbookSlug()).isNull();
         assertThat(incident.severity().name()).isEqualTo("P1");
+    }
+
+    @Test
+    void aReopenedIncidentKeepsEveryCycle() {
+        String key = AlertGroups.key();
+        AlertGroup group = AlertGroups.group(
+                key, "P2", null, List.of(AlertGroups.alert("Cycles", Map.of(), clock.instant(), "zqcycles")));
+        groups.fire(group);
+        long id = only(key).id();
+        clock.advance(Duration.ofMinutes(3));
+        incidents.acknowledge(id, "alice");
+        clock.advance(Duration.ofMinutes(7));
+        groups.resolve(group);
+
+        clock.advance(Duration.ofMinutes(20));
+        groups.fire(group);
+        clock.advance(Duration.ofMinutes(1));
+        incidents.acknowledge(id, "bob");
+        clock.advance(Duration.ofMinutes(4));
+        incidents.resolve(id, "bob");
+
+        List<IncidentCycle> cycles = incidents.details(id).cycles();
+        assertThat(cycles).extracting(IncidentCycle::cycle).containsExactly(1, 2);
+        assertThat(cycles.get(0).timeToAcknowledge()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(cycles.get(0).timeToResolve()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(cycles.get(0).acknowledgedBy()).isEqualTo("alice");
+        assertThat(cycles.get(0).resolvedBy()).isEqualTo("firebreak");
+        assertThat(cycles.get(1).timeToAcknowledge()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(cycles.get(1).timeToResolve()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(cycles.get(1).acknowledgedBy()).isEqualTo("bob");
+        assertThat(incidents.details(id).timeline())
+                .filteredOn(e -> e.detail() instanceof TimelineDetail.StateChange)
+                .extracting(e -> ((TimelineDetail.StateChange) e.detail()).cause())
+                .containsExactly(
+                        TimelineDetail.StateChange.Cause.OPENED,
+                        TimelineDetail.StateChange.Cause.ACKNOWLEDGED,
+                        TimelineDetail.StateChange.Cause.AUTO_RESOLVED,
+                        TimelineDetail.StateChange.Cause.REOPENED,
+                        TimelineDetail.StateChange.Cause.ACKNOWLEDGED,
+                        TimelineDetail.StateChange.Cause.RESOLVED);
+    }
+
+    @Test
+    void aRepeatedOrLateGroupEventChangesNothing() {
+        String key = AlertGroups.key();
+        AlertGroup group = AlertGroups.group(
+                key, "P2", null, List.of(AlertGroups.alert("Twice", Map.of(), clock.instant(), "zqtwice")));
+        java.time.Instant firedAt = AlertGroups.next();
+        groups.publish(
+                new dev.firebreak.alert.AlertGroupFiring(group, firedAt), key.replaceAll(".*\"([^\"]+)\".*", "$1"));
+        long id = only(key).id();
+        groups.resolve(group);
+        // The same firing delivered again after the resolve (a retry after a crash) must not reopen it.
+        groups.publish(
+                new dev.firebreak.alert.AlertGroupFiring(group, firedAt), key.replaceAll(".*\"([^\"]+)\".*", "$1"));
+        assertThat(incidents.get(id).state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(incidents.details(id).cycles()).hasSize(1);
+        assertThat(only(key).id()).isEqualTo(id);
+    }
+
+    @Test
+    void anAcknowledgeRacingTheAutoResolveNeverLeavesAMixedState() throws Exception {
+        for (int round = 0; round < 25; round++) {
+            String key = AlertGroups.key();
+            AlertGroup group = AlertGroups.group(
+                    key, "P2", null, List.of(AlertGroups.alert("Race", Map.of(), clock.instant(), "zqrace")));
+            groups.fire(group);
+            long id = only(key).id();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var ack = pool.submit(() -> {
+                    start.await();
+                    try {
+                        incidents.acknowledge(id, "alice");
+                        return true;
+                    } catch (dev.firebreak.platform.FirebreakException.Conflict e) {
+                        return false;
+                    }
+                });
+                var resolve = pool.submit(() -> {
+                    start.await();
+                    groups.resolve(group);
+                    return null;
+                });
+                start.countDown();
+                boolean acknowledged = ack.get();
+                resolve.get();
+                Incident done = incidents.get(id);
+                assertThat(done.state()).as("round %d", round).isEqualTo(IncidentState.RESOLVED);
+                assertThat(done.resolvedAt()).isNotNull();
+                assertThat(done.acknowledgedAt() != null).as("round %d", round).isEqualTo(acknowledged);
+                IncidentCycle cycle = incidents.details(id).cycles().getFirst();
+                assertThat(cycle.resolvedAt()).isEqualTo(done.resolvedAt());
+                assertThat(cycle.acknowledgedAt()).isEqualTo(done.acknowledgedAt());
+            }
+        }
     }
 
     private Incident only(String key) {

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabase {
     static final String PG_ADMIN_URL =
             System.getProperty("firebreak.it.pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String PG_USER = System.getProperty("firebreak.it.pg-user", "postgres");
+    public static final String PG_USER = System.getProperty("firebreak.it.pg-user", "postgres");
     private static String postgresUrl;
 
     private TestDatabase() {}
@@ -54,6 +54,19 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         postgresUrl = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
         return postgresUrl;
+    }
+
+    /** A PostgreSQL database of its own (for a server process), dropped at exit; skips when absent. */
+    public static String freshPostgresUrl() {
+        String name = "firebreak_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "")) {
+            admin.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            Services.missing("PostgreSQL at " + PG_ADMIN_URL + " (" + e.getMessage() + ")");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
 
     private static void drop(String name) {

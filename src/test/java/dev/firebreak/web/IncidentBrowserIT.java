@@ -29,6 +29,9 @@ class IncidentBrowserIT extends ServerTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -70,7 +73,7 @@ class IncidentBrowserIT extends ServerTest {
         }
 
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions)
+        new AlertGroups(publisher, transactions, jdbcClient)
                 .fire(AlertGroups.group(
                         key,
                         "critical",

@@ -2,7 +2,6 @@ package dev.firebreak.incident.internal;
 
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertAcknowledged;
-import dev.firebreak.alert.AlertGroup;
 import dev.firebreak.alert.AlertGroupFiring;
 import dev.firebreak.alert.AlertGroupResolved;
 import dev.firebreak.alert.AlertResolved;
@@ -10,249 +9,167 @@ import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentChanged;
-import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentState;
-import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.TimelineDetail;
+import dev.firebreak.incident.TimelineDetail.StateChange.Cause;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Follows alert groups: opens, updates, reopens and auto-resolves incidents, and acknowledges the
- * incident of an alert its sender acknowledged. Runs after the alert side committed.
+ * Follows the alert side: opens, updates, reopens and auto-resolves incidents, and acknowledges the
+ * incident of an alert its sender acknowledged. Every handler is a durable publication: it runs
+ * after the alert side committed, off its thread, and is retried until it completes, so each one
+ * is idempotent (a group event older than the incident's last is dropped; transitions are
+ * conditional). Nothing here is locked in memory: several nodes may run these at once.
  */
 @Component
 public class IncidentLifecycle {
     static final String SYSTEM = "firebreak";
+    private static final int RACE_ATTEMPTS = 5;
 
     private final IncidentStore store;
-    private final RunbookMatcher runbooks;
-    private final IncidentProperties properties;
+    private final IncidentOpening opening;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate tx;
 
     IncidentLifecycle(
             IncidentStore store,
-            RunbookMatcher runbooks,
-            IncidentProperties properties,
+            IncidentOpening opening,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            PlatformTransactionManager transactions) {
         this.store = store;
-        this.runbooks = runbooks;
-        this.properties = properties;
+        this.opening = opening;
         this.events = events;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
-    // The lock spans the whole transaction so two firings of a group cannot both open an incident;
-    // across nodes the routing side's flush lease keeps one node firing groups at a time.
-    @TransactionalEventListener(fallbackExecution = true)
-    public synchronized void onFiring(AlertGroupFiring event) {
-        transactions.executeWithoutResult(status -> firing(event));
-    }
-
-    private void firing(AlertGroupFiring event) {
-        AlertGroup group = event.group();
-        Instant now = clock.instant();
-        Optional<Incident> latest = store.latestForGroup(group.groupKey());
-        long id;
-        if (latest.isPresent() && latest.get().state() != IncidentState.RESOLVED) {
-            id = latest.get().id();
-            addAlerts(id, group.alerts(), now);
-        } else if (latest.isPresent()
-                && latest.get().resolvedAt().plus(properties.reopenWindow()).isAfter(now)) {
-            Incident incident = latest.get();
-            id = incident.id();
-            store.setState(id, IncidentState.TRIGGERED, now, SYSTEM);
-            store.addTimeline(
-                    id,
-                    now,
-                    SYSTEM,
-                    "state",
-                    "reopened: the group fired again within "
-                            + properties.reopenWindow().toMinutes() + " minutes of being resolved",
-                    Map.of("state", "triggered"));
-            addAlerts(id, group.alerts(), now);
-            events.publishEvent(
-                    new IncidentOpened(id, incident.title(), incident.severity().name(), true));
-        } else {
-            id = open(group, now);
-        }
-        events.publishEvent(new IncidentChanged(id));
-    }
-
-    private long open(AlertGroup group, Instant now) {
-        RunbookMatcher.Match runbook = runbooks.match(group);
-        SeverityScheme scheme = runbooks.scheme(runbook == null ? null : runbook.slug());
-        String source = severitySource(group, scheme);
-        Severity severity = scheme.map(source);
-        String title = title(group);
-        long id = store.insert(
-                group.groupKey(),
-                title,
-                group.route(),
-                group.service(),
-                group.escalationPolicy(),
-                severity,
-                runbook == null ? null : runbook.slug(),
-                now);
-        store.addTimeline(
-                id, now, SYSTEM, "state", "opened for alert group " + group.groupKey(), Map.of("state", "triggered"));
-        addAlerts(id, group.alerts(), now);
-        if (runbook != null) {
-            store.addTimeline(
-                    id,
-                    now,
-                    SYSTEM,
-                    "runbook",
-                    "attached runbook " + runbook.title() + " (" + runbook.reason() + ")",
-                    Map.of("slug", runbook.slug()));
-        }
-        store.addTimeline(
-                id,
-                now,
-                SYSTEM,
-                "severity",
-                "severity " + severity.name()
-                        + (severity.label() == null ? "" : " " + severity.label())
-                        + (source == null ? " (no severity given)" : " (from " + source + ")")
-                        + (scheme.builtIn() ? " on the built-in scheme" : " on the runbook's scheme"),
-                Map.of("severity", severity.name()));
-        events.publishEvent(new IncidentOpened(id, title, severity.name(), false));
-        return id;
-    }
-
-    private void addAlerts(long id, List<Alert> alerts, Instant now) {
-        for (Alert alert : alerts == null ? List.<Alert>of() : alerts) {
-            if (store.putAlert(id, alert, now)) {
-                String summary =
-                        alert.annotations() == null ? null : alert.annotations().get("summary");
-                store.addTimeline(
-                        id,
-                        now,
-                        SYSTEM,
-                        "alert",
-                        "alert " + alert.name() + " " + alert.status().name().toLowerCase()
-                                + (summary == null ? "" : ": " + summary),
-                        Map.of("alertId", alert.id(), "fingerprint", alert.fingerprint()));
-            }
+    // Each handler runs its own transactions (NOT_SUPPORTED: the handler opens its own), so a lost
+    // race is retried in a fresh one and a kept acknowledge is checked after the incident commits.
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    public void onFiring(AlertGroupFiring event) {
+        Long id = retryingOnRace(() -> opening.apply(event));
+        if (id != null) {
+            tx.executeWithoutResult(status -> applyKeptAck(id));
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public synchronized void onResolved(AlertGroupResolved event) {
-        transactions.executeWithoutResult(status -> groupResolved(event));
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    public void onResolved(AlertGroupResolved event) {
+        retryingOnRace(() -> {
+            groupResolved(event);
+            return null;
+        });
     }
 
     private void groupResolved(AlertGroupResolved event) {
+        Incident incident = store.latestForGroup(event.group().groupKey())
+                .orElseThrow(() -> new IllegalStateException("alert group "
+                        + event.group().groupKey() + " resolved before its incident was opened; retried later"));
         Instant now = clock.instant();
-        store.latestForGroup(event.group().groupKey())
-                .filter(incident -> incident.state() != IncidentState.RESOLVED)
-                .ifPresent(incident -> {
-                    store.resolveAlerts(incident.id(), now);
-                    store.setState(incident.id(), IncidentState.RESOLVED, now, SYSTEM);
-                    store.addTimeline(
-                            incident.id(),
-                            now,
-                            SYSTEM,
-                            "state",
-                            "resolved: all alerts resolved",
-                            Map.of("state", "resolved"));
-                    events.publishEvent(new IncidentResolved(incident.id(), SYSTEM));
-                    events.publishEvent(new IncidentChanged(incident.id()));
-                });
+        Optional<Instant> seen = store.groupEventAt(incident.id());
+        if (!store.claimGroupEvent(event.id(), now)
+                || incident.state() == IncidentState.RESOLVED
+                || seen.isPresent() && event.at().isBefore(seen.get())) {
+            return; // applied already, resolved already, or overtaken by a newer event of the group
+        }
+        store.groupEvent(incident.id(), event.at());
+        store.resolveAlerts(incident.id(), now);
+        if (store.resolve(incident.id(), now, SYSTEM)) {
+            store.addTimeline(
+                    incident.id(),
+                    now,
+                    SYSTEM,
+                    "resolved: all alerts resolved",
+                    new TimelineDetail.StateChange(
+                            incident.state(), IncidentState.RESOLVED, incident.reopenCount() + 1, Cause.AUTO_RESOLVED));
+            events.publishEvent(new IncidentResolved(incident.id(), SYSTEM));
+            events.publishEvent(new IncidentChanged(incident.id()));
+        }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public synchronized void onAlertResolved(AlertResolved event) {
-        transactions.executeWithoutResult(status -> alertResolved(event));
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    public void onAlertResolved(AlertResolved event) {
+        tx.executeWithoutResult(status -> alertResolved(event));
     }
 
     private void alertResolved(AlertResolved event) {
         Alert alert = event.alert();
         Instant now = clock.instant();
         store.openWithAlert(alert.id()).ifPresent(incident -> {
-            Alert resolved = alert.status() == AlertStatus.RESOLVED ? alert : alert.withStatus(AlertStatus.RESOLVED);
-            store.putAlert(incident.id(), resolved, now);
-            store.addTimeline(
-                    incident.id(),
-                    now,
-                    SYSTEM,
-                    "alert",
-                    "alert " + alert.name() + " resolved",
-                    Map.of("alertId", alert.id()));
-            events.publishEvent(new IncidentChanged(incident.id()));
+            if (store.alertStatus(incident.id(), alert.id(), AlertStatus.RESOLVED, now)) {
+                store.addTimeline(
+                        incident.id(),
+                        now,
+                        SYSTEM,
+                        "alert " + alert.name() + " resolved",
+                        new TimelineDetail.AlertSeen(
+                                alert.id(), alert.fingerprint(), alert.name(), AlertStatus.RESOLVED));
+                events.publishEvent(new IncidentChanged(incident.id()));
+            }
         });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public synchronized void onAcknowledged(AlertAcknowledged event) {
-        transactions.executeWithoutResult(status -> acknowledged(event));
-    }
-
-    private void acknowledged(AlertAcknowledged event) {
-        Instant now = clock.instant();
+    /**
+     * A sender's acknowledge may arrive before the alert's incident is written (PagerDuty's
+     * acknowledge right after its trigger). It is kept first, in its own transaction, then applied
+     * to the incident if there is one; opening an incident checks for kept acknowledges after its
+     * own commit, so whichever of the two comes second applies it.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    public void onAcknowledged(AlertAcknowledged event) {
         String by = event.by() == null || event.by().isBlank() ? "sender" : event.by();
-        store.openWithAlert(event.alert().id())
-                .filter(incident -> incident.state() == IncidentState.TRIGGERED)
-                .ifPresent(incident -> {
-                    store.setState(incident.id(), IncidentState.ACKNOWLEDGED, now, by);
-                    store.addTimeline(
-                            incident.id(),
-                            now,
-                            by,
-                            "state",
-                            "acknowledged by the sender of alert "
-                                    + event.alert().name(),
-                            Map.of(
-                                    "state",
-                                    "acknowledged",
-                                    "alertId",
-                                    event.alert().id()));
-                    events.publishEvent(new IncidentAcknowledged(incident.id(), by));
-                    events.publishEvent(new IncidentChanged(incident.id()));
-                });
+        tx.executeWithoutResult(status -> store.recordAck(event.alert().id(), by, clock.instant()));
+        tx.executeWithoutResult(
+                status -> store.openWithAlert(event.alert().id()).ifPresent(incident -> applyKeptAck(incident.id())));
     }
 
-    /** The route's severity, else the most severe {@code severity} (or {@code priority}) label. */
-    static String severitySource(AlertGroup group, SeverityScheme scheme) {
-        if (group.severity() != null && !group.severity().isBlank()) {
-            return group.severity();
+    private void applyKeptAck(long id) {
+        Optional<String> by = store.pendingAck(id);
+        if (by.isEmpty()) {
+            return;
         }
-        String best = null;
-        for (Alert alert : group.alerts() == null ? List.<Alert>of() : group.alerts()) {
-            String value =
-                    alert.labels().getOrDefault("severity", alert.labels().get("priority"));
-            if (value != null && !value.isBlank() && (best == null || scheme.rank(value) < scheme.rank(best))) {
-                best = value;
+        Incident incident = store.find(id).orElseThrow();
+        Instant now = clock.instant();
+        if (store.acknowledge(id, now, by.get())) {
+            store.addTimeline(
+                    id,
+                    now,
+                    by.get(),
+                    "acknowledged by the alert's sender",
+                    new TimelineDetail.StateChange(
+                            IncidentState.TRIGGERED,
+                            IncidentState.ACKNOWLEDGED,
+                            incident.reopenCount() + 1,
+                            Cause.ACKNOWLEDGED_BY_SENDER));
+            events.publishEvent(new IncidentAcknowledged(id, by.get()));
+            events.publishEvent(new IncidentChanged(id));
+        }
+        store.clearAcks(id);
+    }
+
+    /** Two deliveries (or nodes) may open the same group's incident at once; the loser finds it. */
+    private <T> T retryingOnRace(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> work.get());
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
-        return best;
-    }
-
-    private static String title(AlertGroup group) {
-        List<Alert> alerts = group.alerts() == null ? List.of() : group.alerts();
-        if (alerts.isEmpty()) {
-            return group.groupKey();
-        }
-        Alert first = alerts.getFirst();
-        String summary =
-                first.annotations() == null ? null : first.annotations().get("summary");
-        String title = summary != null && !summary.isBlank() ? summary : first.name();
-        long others = alerts.stream().map(Alert::name).distinct().count() - 1;
-        return others > 0 ? title + " (+" + others + " more)" : title;
     }
 }

@@ -7,10 +7,13 @@ import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAlert;
+import dev.firebreak.incident.IncidentCycle;
 import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Severity;
+import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineEntry;
+import dev.firebreak.incident.TimelineKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,12 +51,16 @@ public class IncidentStore {
             String policy,
             Severity severity,
             String runbook,
-            Instant at) {
+            Instant at,
+            Instant groupEventAt) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into incidents (group_key, title, state, route, service, escalation_policy, severity,"
-                        + " severity_label, response_target, response_target_seconds, runbook_slug, opened_at,"
-                        + " reopen_count, updated_at) values (?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+        // open_group_key is unique: a second opening for the same group fails here and is retried.
+        jdbc.sql("insert into incidents (group_key, open_group_key, title, state, route, service, escalation_policy,"
+                        + " severity, severity_label, response_target, response_target_seconds, runbook_slug,"
+                        + " opened_at, reopen_count, updated_at, group_event_at)"
+                        + " values (?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(
+                        groupKey,
                         groupKey,
                         cut(title, 1000),
                         route,
@@ -65,9 +72,14 @@ public class IncidentStore {
                         severity.responseTargetSeconds(),
                         runbook,
                         utc(at),
-                        utc(at))
+                        utc(at),
+                        groupEventAt == null ? null : utc(groupEventAt))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql("insert into incident_cycles (incident_id, cycle, opened_at) values (?, 1, ?)")
+                .params(id, utc(at))
+                .update();
+        return id;
     }
 
     public Optional<Incident> find(long id) {
@@ -130,25 +142,76 @@ public class IncidentStore {
                 .single();
     }
 
-    public void setState(long id, IncidentState state, Instant at, String by) {
-        String sql =
-                switch (state) {
-                    case ACKNOWLEDGED ->
-                        "update incidents set state = 'ACKNOWLEDGED', acknowledged_at = ?,"
-                                + " acknowledged_by = ?, updated_at = ? where id = ?";
-                    case RESOLVED ->
-                        "update incidents set state = 'RESOLVED', resolved_at = ?, resolved_by = ?,"
-                                + " updated_at = ? where id = ?";
-                    case TRIGGERED ->
-                        "update incidents set state = 'TRIGGERED', acknowledged_at = null,"
-                                + " acknowledged_by = null, resolved_at = null, resolved_by = null,"
-                                + " reopen_count = reopen_count + 1, opened_at = ?, updated_at = ? where id = ?";
-                };
-        if (state == IncidentState.TRIGGERED) {
-            jdbc.sql(sql).params(utc(at), utc(at), id).update();
-        } else {
-            jdbc.sql(sql).params(utc(at), by, utc(at), id).update();
+    /** Triggered to acknowledged, only if still triggered; false when another change came first. */
+    public boolean acknowledge(long id, Instant at, String by) {
+        int changed = jdbc.sql("update incidents set state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,"
+                        + " updated_at = ? where id = ? and state = 'TRIGGERED'")
+                .params(utc(at), by, utc(at), id)
+                .update();
+        if (changed == 1) {
+            jdbc.sql("update incident_cycles set acknowledged_at = ?, acknowledged_by = ? where incident_id = ?"
+                            + " and cycle = (select reopen_count + 1 from incidents where id = ?)")
+                    .params(utc(at), by, id, id)
+                    .update();
         }
+        return changed == 1;
+    }
+
+    /** Resolves an incident that is not resolved yet; false when it already was. */
+    public boolean resolve(long id, Instant at, String by) {
+        int changed = jdbc.sql("update incidents set state = 'RESOLVED', open_group_key = null, resolved_at = ?,"
+                        + " resolved_by = ?, updated_at = ? where id = ? and state <> 'RESOLVED'")
+                .params(utc(at), by, utc(at), id)
+                .update();
+        if (changed == 1) {
+            jdbc.sql("update incident_cycles set resolved_at = ?, resolved_by = ? where incident_id = ?"
+                            + " and cycle = (select reopen_count + 1 from incidents where id = ?)")
+                    .params(utc(at), by, id, id)
+                    .update();
+        }
+        return changed == 1;
+    }
+
+    /**
+     * A resolved incident triggers again and starts a new cycle; false when it was not resolved.
+     * Fails with a duplicate key when another incident of the group is open meanwhile.
+     */
+    public boolean reopen(long id, Instant at) {
+        int changed = jdbc.sql("update incidents set state = 'TRIGGERED', open_group_key = group_key,"
+                        + " acknowledged_at = null, acknowledged_by = null, resolved_at = null, resolved_by = null,"
+                        + " reopen_count = reopen_count + 1, opened_at = ?, updated_at = ? where id = ?"
+                        + " and state = 'RESOLVED'")
+                .params(utc(at), utc(at), id)
+                .update();
+        if (changed == 1) {
+            jdbc.sql("insert into incident_cycles (incident_id, cycle, opened_at)"
+                            + " select id, reopen_count + 1, ? from incidents where id = ?")
+                    .params(utc(at), id)
+                    .update();
+        }
+        return changed == 1;
+    }
+
+    /** Records that the incident applied its group's event of this time. */
+    public void groupEvent(long id, Instant at) {
+        jdbc.sql(
+                        "update incidents set group_event_at = ? where id = ? and (group_event_at is null or group_event_at < ?)")
+                .params(utc(at), id, utc(at))
+                .update();
+    }
+
+    public List<IncidentCycle> cycles(long incidentId) {
+        return jdbc.sql("select cycle, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by"
+                        + " from incident_cycles where incident_id = ? order by cycle")
+                .param(incidentId)
+                .query((rs, n) -> new IncidentCycle(
+                        rs.getInt("cycle"),
+                        instant(rs, "opened_at"),
+                        instant(rs, "acknowledged_at"),
+                        rs.getString("acknowledged_by"),
+                        instant(rs, "resolved_at"),
+                        rs.getString("resolved_by")))
+                .list();
     }
 
     public void setSeverity(long id, Severity severity, Instant at) {
@@ -232,31 +295,101 @@ public class IncidentStore {
                 .list();
     }
 
-    public void addTimeline(long incidentId, Instant at, String actor, String kind, String text, Map<String, ?> data) {
+    /**
+     * Claims an alert-group event for this transaction; false when it was applied before. A
+     * concurrent claim of the same event fails one of the two with a duplicate key.
+     */
+    public boolean claimGroupEvent(java.util.UUID eventId, Instant at) {
+        boolean seen = jdbc.sql("select count(*) from incident_group_events where event_id = ?")
+                        .param(eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (seen) {
+            return false;
+        }
+        jdbc.sql("delete from incident_group_events where applied_at < ?")
+                .param(utc(at.minus(java.time.Duration.ofDays(7))))
+                .update();
+        jdbc.sql("insert into incident_group_events (event_id, applied_at) values (?, ?)")
+                .params(eventId, utc(at))
+                .update();
+        return true;
+    }
+
+    /** The time of the latest group event the incident applied, or null. */
+    public Optional<Instant> groupEventAt(long id) {
+        return jdbc.sql("select group_event_at from incidents where id = ?")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "group_event_at")))
+                .single();
+    }
+
+    /** Sets the status of the incident's copy of an alert; true when it changed. */
+    public boolean alertStatus(long incidentId, long alertId, AlertStatus status, Instant at) {
+        return jdbc.sql("update incident_alerts set status = ?, last_seen_at = ? where incident_id = ? and alert_id = ?"
+                                + " and status <> ?")
+                        .params(status.name(), utc(at), incidentId, alertId, status.name())
+                        .update()
+                == 1;
+    }
+
+    public void addTimeline(long incidentId, Instant at, String actor, String text, TimelineDetail detail) {
         jdbc.sql("insert into incident_timeline (incident_id, at, actor, kind, text, data) values (?, ?, ?, ?, ?, ?)")
                 .params(
                         incidentId,
                         utc(at),
                         cut(actor, 200),
-                        kind,
+                        TimelineKind.of(detail).id(),
                         cut(text, 4000),
-                        data == null || data.isEmpty() ? null : JSON.writeValueAsString(data))
+                        TimelineData.write(detail))
                 .update();
     }
 
-    @SuppressWarnings("unchecked")
     public List<TimelineEntry> timeline(long incidentId) {
         return jdbc.sql("select id, at, actor, kind, text, data from incident_timeline where incident_id = ?"
                         + " order by id")
                 .param(incidentId)
-                .query((rs, n) -> new TimelineEntry(
-                        rs.getLong("id"),
-                        instant(rs, "at"),
-                        rs.getString("actor"),
-                        rs.getString("kind"),
-                        rs.getString("text"),
-                        rs.getString("data") == null ? Map.of() : JSON.readValue(rs.getString("data"), Map.class)))
+                .query((rs, n) -> {
+                    TimelineKind kind = TimelineKind.of(rs.getString("kind"));
+                    return new TimelineEntry(
+                            rs.getLong("id"),
+                            instant(rs, "at"),
+                            rs.getString("actor"),
+                            kind,
+                            rs.getString("text"),
+                            TimelineData.read(kind, rs.getString("data")));
+                })
                 .list();
+    }
+
+    /** Keeps a sender's acknowledge of an alert until the alert's incident can take it. */
+    public void recordAck(long alertId, String by, Instant at) {
+        jdbc.sql("delete from incident_alert_acks where alert_id = ? or acknowledged_at < ?")
+                .params(alertId, utc(at.minus(java.time.Duration.ofDays(1))))
+                .update();
+        jdbc.sql("insert into incident_alert_acks (alert_id, acknowledged_by, acknowledged_at) values (?, ?, ?)")
+                .params(alertId, cut(by, 200), utc(at))
+                .update();
+    }
+
+    /** The first kept acknowledge of any of the incident's alerts: who, or empty. */
+    public Optional<String> pendingAck(long incidentId) {
+        return jdbc
+                .sql("select k.acknowledged_by from incident_alert_acks k join incident_alerts a"
+                        + " on a.alert_id = k.alert_id where a.incident_id = ? order by k.acknowledged_at")
+                .param(incidentId)
+                .query(String.class)
+                .stream()
+                .findFirst();
+    }
+
+    /** Forgets the kept acknowledges of the incident's alerts, once applied. */
+    public void clearAcks(long incidentId) {
+        jdbc.sql("delete from incident_alert_acks where alert_id in"
+                        + " (select alert_id from incident_alerts where incident_id = ?)")
+                .param(incidentId)
+                .update();
     }
 
     private static Incident incident(ResultSet rs, int row) throws SQLException {

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Notifies groups when due, with Alertmanager's timing: group_wait after a group appears, then a
  * tick every group_interval that fires when the unmuted firing alerts changed or repeat_interval
  * passed, and a resolve when none fire any more. Every node runs the schedule; a lease lets only
- * one flush. Events are published inside the group's transaction, so transactional listeners see
- * them after commit.
+ * one flush. Events are published inside the group's transaction: the event publication registry
+ * stores them with the group's new state, so a crash after the commit cannot lose them.
  */
 @Component
 @ConditionalOnExpression("'${firebreak.mode:server}' != 'admin'")
@@ -46,6 +46,7 @@ public class GroupFlusher {
     private final Clock clock;
     private final RoutingProperties properties;
     private final String owner = UUID.randomUUID().toString();
+    private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
 
     GroupFlusher(
             GroupStore groups,
@@ -70,14 +71,35 @@ public class GroupFlusher {
             fixedDelayString = "${firebreak.alerts.flush-check:1s}",
             initialDelayString = "${firebreak.alerts.flush-check:1s}")
     void tick() {
-        if (groups.takeLease(owner, clock.instant(), properties.flushLease())) {
-            flushDue();
+        try {
+            synchronized (this) {
+                if (groups.takeLease(owner, clock.instant(), properties.flushLease())) {
+                    flushDue();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("flushing alert groups failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Flushes soon on a thread of its own, for a group that became due at once (a PagerDuty
+     * trigger, a group whose last alert resolved). Nudges coalesce; the durable next_flush_at and
+     * the tick cover a nudge this node loses or that lands on a node without the lease.
+     */
+    public void nudge() {
+        if (properties.flushAtOnce() && nudged.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("group-flush-nudge").start(() -> {
+                nudged.set(false);
+                tick();
+            });
         }
     }
 
     /** Flushes every group that is due now; tests call it after moving the clock. */
     public int flushDue() {
-        Instant now = clock.instant();
+        // Milliseconds, as stored: an event's time is compared with the times incidents keep.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Long> due = groups.due(now);
         if (due.isEmpty()) {
             return 0;
@@ -110,7 +132,7 @@ public class GroupFlusher {
                 .toList();
         if (firing.isEmpty()) {
             if (group.firedHash() != null) {
-                events.publishEvent(new AlertGroupResolved(group(group, alerts(members))));
+                events.publishEvent(new AlertGroupResolved(group(group, alerts(members)), now));
             }
             groups.delete(id);
             return;
@@ -130,7 +152,7 @@ public class GroupFlusher {
                     .toList();
             List<Alert> shown = new java.util.ArrayList<>(active);
             shown.addAll(resolved);
-            events.publishEvent(new AlertGroupFiring(group(group, shown)));
+            events.publishEvent(new AlertGroupFiring(group(group, shown), now));
             groups.fired(id, hash, now, next);
         } else {
             groups.scheduled(id, next);

@@ -1,5 +1,6 @@
 package dev.firebreak.alert.internal.routing;
 
+import dev.firebreak.alert.Alert;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +9,29 @@ import java.util.stream.Collectors;
 /** Group labels and keys as Alertmanager forms them: the route, then the sorted group_by labels. */
 public final class GroupKeys {
     private GroupKeys() {}
+
+    /**
+     * The group an alert joins on a route: an alert with a dedup key (PagerDuty Events v2) is a
+     * group of its own unless the route sets group_dedup_keys, as PagerDuty opens one incident per
+     * dedup_key; any other alert groups by the route's group_by labels.
+     */
+    public static Map<String, String> groupLabels(Route route, Alert alert) {
+        if (keyed(route, alert.dedupKey())) {
+            return new TreeMap<>(
+                    Map.of("dedup_key", alert.dedupKey(), "integration", Long.toString(alert.integrationId())));
+        }
+        return groupLabels(route, alert.labels());
+    }
+
+    /** Whether an alert with this dedup key (or null) is its own group on the route. */
+    public static boolean keyed(Route route, String dedupKey) {
+        return dedupKey != null && !route.groupDedupKeys();
+    }
+
+    /** A keyed alert's group fires at once; any other waits the route's group_wait. */
+    public static Duration groupWait(Route route, String dedupKey) {
+        return keyed(route, dedupKey) ? Duration.ZERO : route.groupWait();
+    }
 
     /** The alert's values of the route's group_by labels (only those it has); all labels for '...'. */
     public static Map<String, String> groupLabels(Route route, Map<String, String> labels) {

@@ -57,7 +57,7 @@ class GroupStore {
                 .optional();
     }
 
-    void insert(String key, Route route, Map<String, String> groupLabels, Instant now) {
+    void insert(String key, Route route, Map<String, String> groupLabels, Duration wait, Instant now) {
         jdbc.sql("insert into alert_groups (group_key, route, group_labels, service, escalation_policy, severity,"
                         + " runbook, group_interval_ms, repeat_interval_ms, created_at, next_flush_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -72,7 +72,7 @@ class GroupStore {
                         route.groupInterval().toMillis(),
                         route.repeatInterval().toMillis(),
                         utc(now),
-                        utc(now.plus(route.groupWait())))
+                        utc(now.plus(wait)))
                 .update();
     }
 
@@ -108,12 +108,55 @@ class GroupStore {
                 });
     }
 
-    /** Marks the alerts resolved in every group that holds them. */
-    void resolve(List<Alert> alerts, Instant now) {
+    /**
+     * Marks the alerts resolved in every group that holds them, and makes a group that has notified
+     * and now has no firing alert due at once, so its incident resolves within seconds rather than
+     * at the next group_interval. Returns whether any group became due.
+     */
+    boolean resolve(List<Alert> alerts, Instant now) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (List<Alert> chunk : chunks(alerts)) {
+            ids.addAll(jdbc.sql("select distinct group_id from alert_group_members where fingerprint in ("
+                            + marks(chunk.size()) + ")")
+                    .params(chunk.stream().map(Alert::fingerprint).toList())
+                    .query(Long.class)
+                    .list());
+        }
+        ids = ids.stream().distinct().sorted().toList();
+        // Group rows before member rows, the flusher's order, so the two cannot deadlock.
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("select id from alert_groups where id in (" + marks(chunk.size()) + ") order by id for update")
+                    .params(chunk)
+                    .query(Long.class)
+                    .list();
+        }
         batch(
                 "update alert_group_members set firing = false, alert_json = ?, updated_at = ? where fingerprint = ?",
                 alerts,
                 alert -> new Object[] {JSON.writeValueAsString(alert), utc(now), alert.fingerprint()});
+        int due = 0;
+        for (List<Long> chunk : chunks(ids)) {
+            List<Object> params = new java.util.ArrayList<>(List.of(utc(now), utc(now)));
+            params.addAll(chunk);
+            due += jdbc.sql("update alert_groups set next_flush_at = ? where next_flush_at > ? and fired_hash is not"
+                            + " null and id in (" + marks(chunk.size()) + ") and not exists (select 1 from"
+                            + " alert_group_members m where m.group_id = alert_groups.id and m.firing = true)")
+                    .params(params)
+                    .update();
+        }
+        return due > 0;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < items.size(); from += 500) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + 500)));
+        }
+        return chunks;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private <T> int[] batch(String sql, List<T> items, Function<T, Object[]> values) {

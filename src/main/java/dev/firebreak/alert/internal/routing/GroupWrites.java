@@ -2,6 +2,7 @@ package dev.firebreak.alert.internal.routing;
 
 import dev.firebreak.alert.Alert;
 import dev.firebreak.platform.storage.LruMap;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,10 +38,13 @@ final class GroupWrites {
 
     private final GroupStore groups;
     private final LruMap<String, Long> groupIds;
+    private final Runnable dueNow;
 
-    GroupWrites(GroupStore groups, LruMap<String, Long> groupIds) {
+    /** @param dueNow called inside the transaction when it made a group due at once */
+    GroupWrites(GroupStore groups, LruMap<String, Long> groupIds, Runnable dueNow) {
         this.groups = groups;
         this.groupIds = groupIds;
+        this.dueNow = dueNow;
     }
 
     void write(List<Change> changes, Instant now) {
@@ -55,12 +59,14 @@ final class GroupWrites {
             if (placing) {
                 place(run, now);
             } else {
-                groups.resolve(
+                if (groups.resolve(
                         run.stream()
                                 .map(Change::alert)
                                 .sorted(Comparator.comparing(Alert::fingerprint))
                                 .toList(),
-                        now);
+                        now)) {
+                    dueNow.run();
+                }
             }
             from = to;
         }
@@ -73,7 +79,7 @@ final class GroupWrites {
             Place place = (Place) change;
             Alert alert = place.alert();
             for (Route route : place.routing().root().match(alert.labels())) {
-                Map<String, String> groupLabels = GroupKeys.groupLabels(route, alert.labels());
+                Map<String, String> groupLabels = GroupKeys.groupLabels(route, alert);
                 String key = GroupKeys.key(route, groupLabels);
                 targets.put(new MemberKey(key, alert.fingerprint()), new Target(key, route, groupLabels, alert));
             }
@@ -134,7 +140,11 @@ final class GroupWrites {
     private long groupId(Target target, Instant now, Set<String> checked) {
         Long id = groups.findId(target.key()).orElse(null);
         if (id == null) {
-            groups.insert(target.key(), target.route(), target.groupLabels(), now);
+            Duration wait = GroupKeys.groupWait(target.route(), target.alert().dedupKey());
+            groups.insert(target.key(), target.route(), target.groupLabels(), wait, now);
+            if (wait.isZero()) {
+                dueNow.run();
+            }
             id = groups.findId(target.key()).orElseThrow();
         }
         groupIds.put(target.key(), id);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -57,9 +58,12 @@ class GroupingEngine {
             GroupStore groups,
             PlatformTransactionManager transactions,
             Clock clock,
-            AlertProperties properties) {
+            AlertProperties properties,
+            ObjectProvider<GroupFlusher> flusher) {
         this.routing = routing;
-        this.writes = new GroupWrites(groups, new LruMap<>(Math.min(GROUP_IDS, properties.knownAlerts())));
+        // A group due at once is flushed right after the commit; the flusher's tick is the fallback.
+        Runnable dueNow = () -> AfterCommit.run(() -> flusher.ifAvailable(GroupFlusher::nudge));
+        this.writes = new GroupWrites(groups, new LruMap<>(Math.min(GROUP_IDS, properties.knownAlerts())), dueNow);
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;

@@ -11,6 +11,9 @@ import java.util.Map;
  *
  * @param path position in the tree ("0" is the root, "0.1" its second child), used in group keys
  * @param groupBy labels to group by; null means every label (Alertmanager's {@code '...'})
+ * @param groupDedupKeys whether alerts with a dedup key (PagerDuty Events v2) are grouped by
+ *     group_by after group_wait like any other; false (the default): each dedup key is its own
+ *     group and fires at once, as in PagerDuty
  */
 public record Route(
         String path,
@@ -25,6 +28,7 @@ public record Route(
         String escalationPolicy,
         String severity,
         String runbook,
+        boolean groupDedupKeys,
         List<Route> routes) {
 
     /**

@@ -42,6 +42,7 @@ public final class RoutingYaml {
             "escalation_policy",
             "severity",
             "runbook",
+            "group_dedup_keys",
             "routes");
     private static final Set<String> INHIBIT_KEYS = Set.of(
             "source_matchers",
@@ -139,7 +140,7 @@ public final class RoutingYaml {
                 path,
                 text(keys.get("receiver"), parent == null ? null : parent.receiver()),
                 List.copyOf(matchers),
-                bool(keys.get("continue")),
+                bool(keys.get("continue"), false),
                 groupBy,
                 duration(keys.get("group_wait"), parent == null ? Duration.ofSeconds(30) : parent.groupWait(), true),
                 duration(
@@ -154,6 +155,7 @@ public final class RoutingYaml {
                 text(keys.get("escalation_policy"), parent == null ? null : parent.escalationPolicy()),
                 text(keys.get("severity"), parent == null ? null : parent.severity()),
                 runbook(keys.get("runbook"), parent == null ? null : parent.runbook()),
+                bool(keys.get("group_dedup_keys"), parent != null && parent.groupDedupKeys()),
                 List.of());
         List<Route> children = new ArrayList<>();
         if (keys.containsKey("routes")) {
@@ -178,6 +180,7 @@ public final class RoutingYaml {
                 self.escalationPolicy(),
                 self.severity(),
                 self.runbook(),
+                self.groupDedupKeys(),
                 List.copyOf(children));
     }
 
@@ -319,15 +322,16 @@ public final class RoutingYaml {
         return value == null || value.isBlank() ? inherited : value.strip();
     }
 
-    private boolean bool(NodeTuple tuple) {
+    private boolean bool(NodeTuple tuple, boolean inherited) {
         if (tuple == null) {
-            return false;
+            return inherited;
         }
-        String value = scalar(tuple.getValueNode(), "continue");
+        String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+        String value = scalar(tuple.getValueNode(), key);
         if (value != null && !value.equals("true") && !value.equals("false")) {
-            problem(tuple.getValueNode(), "continue must be true or false, not '" + value + "'");
+            problem(tuple.getValueNode(), key + " must be true or false, not '" + value + "'");
         }
-        return "true".equals(value);
+        return value == null ? inherited : "true".equals(value);
     }
 
     /** The keys of a mapping node in order; reports unknown and duplicate keys (allowed null: any). */
