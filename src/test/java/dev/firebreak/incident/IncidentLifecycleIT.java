@@ -132,7 +132,7 @@ class IncidentLifecycleIT extends ServerTest {
         assertThat(incident.severity().name()).isEqualTo("SEV-1");
         assertThat(incident.severity().responseTarget()).isEqualTo("15 minutes");
         assertThat(incidents.details(incident.id()).timeline())
-                .anyMatch(e -> e.kind().equals("runbook") && e.text().contains("best match for alert " + name));
+                .anyMatch(e -> e.kind().equals("runbook") && e.text().contains("title \"" + name + "\" names " + name));
     }
 
     @Test
