@@ -3,9 +3,12 @@ package dev.firebreak.runbook;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.internal.search.RunbookIndex;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,9 +37,10 @@ public class RunbookSearch {
     }
 
     /**
-     * The runbooks for a firing alert, best first: those whose alert name is the alert's, then the
-     * one its {@code runbook_url} annotation points at, then full-text matches of the name and its
-     * summary/description.
+     * The runbooks for a firing alert, best first by {@link HitReason.Strength}: those that write the
+     * alert's name (as an alert rule, title, file name or heading, in words or not), then the one its
+     * {@code runbook_url} annotation names, then full-text matches of the name and its
+     * summary/description. A runbook found several ways lists every way in {@code matched}.
      */
     public List<SearchHit> forAlert(
             String alertName, Map<String, String> labels, Map<String, String> annotations, int limit) {
@@ -50,14 +54,10 @@ public class RunbookSearch {
         }
         int max = clamp(limit);
         Map<String, SearchHit> ranked = new LinkedHashMap<>();
-        for (SearchHit hit : index.byAlertName(name.strip(), max)) {
-            ranked.putIfAbsent(hit.slug(), hit);
-        }
+        index.byAlertName(name.strip(), max).forEach(hit -> merge(ranked, hit));
         String url = notes.getOrDefault("runbook_url", notes.get("runbook"));
         if (url != null && !url.isBlank()) {
-            for (SearchHit hit : index.byRunbookUrl(url.strip())) {
-                ranked.putIfAbsent(hit.slug(), hit);
-            }
+            index.byRunbookUrl(url.strip()).forEach(hit -> merge(ranked, hit));
         }
         List<String> words = new ArrayList<>(List.of(name.strip()));
         for (String key : List.of("summary", "description", "message")) {
@@ -66,10 +66,27 @@ public class RunbookSearch {
                 words.add(value.length() > 500 ? value.substring(0, 500) : value);
             }
         }
-        for (SearchHit hit : index.search(String.join(" ", words), max)) {
-            ranked.putIfAbsent(hit.slug(), hit);
-        }
-        return ranked.values().stream().limit(max).toList();
+        index.search(String.join(" ", words), max).forEach(hit -> merge(ranked, hit));
+        // stable: within one strength the lookups' own order (and score) stands
+        return ranked.values().stream()
+                .sorted(Comparator.comparing(hit -> hit.reason().strength()))
+                .limit(max)
+                .toList();
+    }
+
+    /** One hit per runbook: the strongest reason and the first score stand, every way adds to matched. */
+    private static void merge(Map<String, SearchHit> ranked, SearchHit hit) {
+        ranked.merge(hit.slug(), hit, (first, later) -> {
+            Set<MatchedField> matched = EnumSet.noneOf(MatchedField.class);
+            matched.addAll(first.matched());
+            matched.addAll(later.matched());
+            HitReason reason =
+                    later.reason().strength().compareTo(first.reason().strength()) < 0
+                            ? later.reason()
+                            : first.reason();
+            return new SearchHit(
+                    first.slug(), first.title(), first.score(), List.copyOf(matched), first.snippet(), reason);
+        });
     }
 
     /** {@link #forAlert(String, Map, Map, int)} with the default limit of 10. */

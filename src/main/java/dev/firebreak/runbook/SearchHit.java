@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * One search result.
  *
- * @param matched the fields that matched (alert, title, sections, symptoms, commands, body, or for
- *     alert lookups runbook_url)
+ * @param matched the fields that matched, in the order alert, title, sections, symptoms, commands,
+ *     body, then for alert lookups runbook_url
  * @param snippet a line of the runbook around the first match, or its opening prose
+ * @param reason why it was found, by its strongest match
  */
-public record SearchHit(String slug, String title, double score, List<String> matched, String snippet) {}
+public record SearchHit(
+        String slug, String title, double score, List<MatchedField> matched, String snippet, HitReason reason) {}

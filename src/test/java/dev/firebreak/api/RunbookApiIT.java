@@ -150,6 +150,11 @@ class RunbookApiIT extends ServerTest {
 
         JsonNode byAlert = json(get("/api/v1/runbooks/search?alert=" + alert + "&label.severity=critical", responder));
         assertThat(byAlert.get("hits").get(0).get("slug").asString()).isEqualTo(slug);
+        assertThat(byAlert.get("hits").get(0).get("matched").get(0).asString()).isEqualTo("alert");
+        assertThat(byAlert.get("hits").get(0).get("reason").get("strength").asString())
+                .isEqualTo("alert_name");
+        assertThat(byAlert.get("hits").get(0).get("reason").get("text").asString())
+                .isEqualTo("title \"" + alert + "\" names " + alert);
 
         JsonNode byUrl = json(get(
                 "/api/v1/runbooks/search?alert=SomethingElse&annotation.runbook_url=https://wiki.example/runbooks/"
@@ -157,6 +162,8 @@ class RunbookApiIT extends ServerTest {
                 responder));
         assertThat(byUrl.get("hits").get(0).get("slug").asString()).isEqualTo(slug + "-generic");
         assertThat(byUrl.get("hits").get(0).get("matched").get(0).asString()).isEqualTo("runbook_url");
+        assertThat(byUrl.get("hits").get(0).get("reason").get("text").asString())
+                .isEqualTo("runbook_url names " + slug + "-generic");
 
         assertThat(get("/api/v1/runbooks/search", responder).statusCode()).isEqualTo(400);
     }

@@ -137,7 +137,8 @@ class IncidentLifecycleIT extends ServerTest {
         assertThat(incident.severity().responseTarget()).isEqualTo("15 minutes");
         assertThat(incidents.details(incident.id()).timeline())
                 .anyMatch(e -> e.detail() instanceof TimelineDetail.RunbookAttached r
-                        && r.slug().equals(slug));
+                        && r.slug().equals(slug)
+                        && r.reason().equals("title \"" + name + "\" names " + name));
     }
 
     @Test

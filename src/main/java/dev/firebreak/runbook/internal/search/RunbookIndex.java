@@ -1,12 +1,19 @@
 package dev.firebreak.runbook.internal.search;
 
+import dev.firebreak.runbook.HitReason;
+import dev.firebreak.runbook.HitReason.Strength;
+import dev.firebreak.runbook.MatchedField;
 import dev.firebreak.runbook.SearchHit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -86,17 +93,28 @@ public class RunbookIndex implements DisposableBean {
         }
     }
 
-    /** Free text over every field; an exact alert name or file stem outweighs everything else. */
+    /** Free text over every field; an alert name written anywhere an alert's name belongs outweighs the rest. */
     public List<SearchHit> search(String text, int limit) {
-        return run(queries.fullText(text), queries.terms(text), limit, null);
+        List<String> terms = queries.terms(text);
+        return run(queries.fullText(text), limit, (searcher, doc, stored) -> {
+            List<MatchedField> textFields = queries.matchedFields(searcher, doc, terms);
+            Optional<Described> named = byName(stored, text, textFields, terms);
+            return named.isPresent() ? named.get() : byText(searcher, doc, stored, textFields, terms);
+        });
     }
 
-    /** Only runbooks whose alert name (or file stem) is this one. */
+    /** Only runbooks that write this alert name as an alert rule, title, file name or heading. */
     public List<SearchHit> byAlertName(String name, int limit) {
-        return run(queries.alertName(name), queries.terms(name), limit, null);
+        List<String> terms = queries.terms(name);
+        return run(queries.alertName(name), limit, (searcher, doc, stored) -> byName(
+                        stored, name, queries.matchedFields(searcher, doc, terms), terms)
+                .orElseGet(() -> new Described(
+                        EnumSet.of(MatchedField.ALERT),
+                        new HitReason(Strength.ALERT_NAME, "alert name " + name),
+                        terms)));
     }
 
-    /** The runbook a {@code runbook_url} annotation names by its last path segment. */
+    /** The runbook a {@code runbook_url} annotation names by its last path segment: slug or file name. */
     public List<SearchHit> byRunbookUrl(String url) {
         List<String> keys = SearchQueries.urlKeys(url);
         if (keys.isEmpty()) {
@@ -108,13 +126,100 @@ public class RunbookIndex implements DisposableBean {
             query.add(new BoostQuery(new TermQuery(new Term(SearchQueries.SLUG, key)), 3), BooleanClause.Occur.SHOULD);
         }
         query.add(
-                new BoostQuery(new TermQuery(new Term(SearchQueries.STEM_KEY, segment)), 2),
+                new BoostQuery(new TermQuery(new Term(NameSource.FILE_NAME.keyField, AlertNames.key(segment))), 2),
                 BooleanClause.Occur.SHOULD);
         query.add(new TermQuery(new Term(SearchQueries.SLUG_TAIL, segment)), BooleanClause.Occur.SHOULD);
-        return run(query.build(), List.of(), 5, "runbook_url");
+        return run(query.build(), 5, (searcher, doc, stored) -> {
+            String slug = stored.get(SearchQueries.SLUG);
+            String named = keys.contains(slug) ? slug : segment;
+            return new Described(
+                    EnumSet.of(MatchedField.RUNBOOK_URL),
+                    new HitReason(Strength.RUNBOOK_URL, "runbook_url names " + named),
+                    List.of());
+        });
     }
 
-    private List<SearchHit> run(Query query, List<String> terms, int limit, String matchedAs) {
+    /** What a hit matched, why it counts, and the words to show a snippet around. */
+    private record Described(Set<MatchedField> matched, HitReason reason, List<String> snippetTerms) {}
+
+    @FunctionalInterface
+    private interface Describer {
+        Described describe(IndexSearcher searcher, int doc, Document stored) throws IOException;
+    }
+
+    /**
+     * The written names of a hit that are this alert name; the reason cites the strongest of them
+     * ({@link NameSource} order), the snippet looks for it as written.
+     */
+    private static Optional<Described> byName(
+            Document stored, String name, List<MatchedField> textFields, List<String> terms) {
+        String key = AlertNames.key(name);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<MatchedField> matched = EnumSet.noneOf(MatchedField.class);
+        String reason = null;
+        String written = null;
+        for (NameSource source : NameSource.values()) {
+            for (String text : stored.getValues(source.storedField)) {
+                if (AlertNames.keys(text).contains(key)) {
+                    matched.add(source.field);
+                    if (reason == null) {
+                        written = text;
+                        reason = source.label + " \"" + text + "\" names " + name.strip();
+                    }
+                }
+            }
+        }
+        if (reason == null) {
+            return Optional.empty();
+        }
+        matched.addAll(textFields);
+        List<String> snippetTerms = new ArrayList<>();
+        snippetTerms.add(written.toLowerCase(Locale.ROOT));
+        snippetTerms.addAll(terms);
+        return Optional.of(new Described(matched, new HitReason(Strength.ALERT_NAME, reason), snippetTerms));
+    }
+
+    /** The strongest field with the query's words: title, symptoms, then alert-name words and the rest. */
+    private Described byText(
+            IndexSearcher searcher, int doc, Document stored, List<MatchedField> textFields, List<String> terms)
+            throws IOException {
+        Set<MatchedField> matched =
+                textFields.isEmpty() ? EnumSet.noneOf(MatchedField.class) : EnumSet.copyOf(textFields);
+        for (MatchedField field : TEXT_REASON_ORDER) {
+            if (matched.contains(field)) {
+                String words = String.join(" ", queries.matchingTerms(searcher, doc, field, terms, 5));
+                String text =
+                        switch (field) {
+                            case TITLE -> "title \"" + stored.get(SearchQueries.TITLE) + "\" matches " + words;
+                            case ALERT -> "alert names match " + words;
+                            case BODY -> "body matches " + words;
+                            default -> field.wire() + " match " + words; // sections, symptoms, commands
+                        };
+                Strength strength = STRONG_TEXT.contains(field) ? Strength.TEXT : Strength.OTHER_TEXT;
+                return new Described(matched, new HitReason(strength, text), terms);
+            }
+        }
+        return new Described(matched, new HitReason(Strength.OTHER_TEXT, "matches the search"), terms);
+    }
+
+    /**
+     * Where words must be found to attach a runbook unasked. A summary word found only in some
+     * runbook's headings, commands, body, or as one word of an alert name ("high" of "High
+     * Failure Rate"), would attach an unrelated one; a whole alert name is matched by name.
+     */
+    private static final Set<MatchedField> STRONG_TEXT = EnumSet.of(MatchedField.TITLE, MatchedField.SYMPTOMS);
+
+    private static final List<MatchedField> TEXT_REASON_ORDER = List.of(
+            MatchedField.TITLE,
+            MatchedField.SYMPTOMS,
+            MatchedField.ALERT,
+            MatchedField.SECTIONS,
+            MatchedField.COMMANDS,
+            MatchedField.BODY);
+
+    private List<SearchHit> run(Query query, int limit, Describer describer) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -122,14 +227,14 @@ public class RunbookIndex implements DisposableBean {
                 List<SearchHit> hits = new ArrayList<>();
                 for (ScoreDoc scored : searcher.search(query, limit).scoreDocs) {
                     Document doc = stored.document(scored.doc);
-                    List<String> matched =
-                            matchedAs != null ? List.of(matchedAs) : queries.matchedFields(searcher, scored.doc, terms);
+                    Described described = describer.describe(searcher, scored.doc, doc);
                     hits.add(new SearchHit(
                             doc.get(SearchQueries.SLUG),
                             doc.get(SearchQueries.TITLE),
                             scored.score,
-                            matched,
-                            Snippets.of(doc.get(SearchQueries.BODY), terms)));
+                            List.copyOf(described.matched()),
+                            Snippets.of(doc.get(SearchQueries.BODY), described.snippetTerms()),
+                            described.reason()));
                 }
                 return hits;
             } finally {
@@ -149,11 +254,16 @@ public class RunbookIndex implements DisposableBean {
         }
         doc.add(new StoredField(SearchQueries.STAMP, runbook.stamp()));
         doc.add(new TextField(SearchQueries.TITLE, runbook.title(), Field.Store.YES));
-        doc.add(new StringField(SearchQueries.STEM_KEY, IndexedRunbook.alertKey(runbook.stem()), Field.Store.NO));
         doc.add(new TextField(SearchQueries.ALERTS, runbook.stem(), Field.Store.NO));
         for (String alert : runbook.alerts()) {
-            doc.add(new StringField(SearchQueries.ALERT_KEY, IndexedRunbook.alertKey(alert), Field.Store.NO));
             doc.add(new TextField(SearchQueries.ALERTS, alert, Field.Store.NO));
+        }
+        for (IndexedRunbook.WrittenName name : runbook.names()) {
+            doc.add(new StoredField(name.source().storedField, name.text()));
+            // one key per distinct variant: repeated terms would weigh a name by how often it is written
+            for (String key : AlertNames.keys(name.text())) {
+                doc.add(new StringField(name.source().keyField, key, Field.Store.NO));
+            }
         }
         doc.add(new TextField(SearchQueries.SECTIONS, runbook.sections(), Field.Store.NO));
         doc.add(new TextField(SearchQueries.SYMPTOMS, runbook.symptoms(), Field.Store.NO));

@@ -1,9 +1,11 @@
 package dev.firebreak.runbook.internal.search;
 
+import dev.firebreak.runbook.MatchedField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +37,6 @@ final class SearchQueries {
     static final String SLUG_TAIL = "slug_tail";
     static final String STAMP = "stamp";
     static final String TITLE = "title";
-    static final String STEM_KEY = "stem_key";
-    static final String ALERT_KEY = "alert_key";
     static final String ALERTS = "alerts";
     static final String SECTIONS = "sections";
     static final String SYMPTOMS = "symptoms";
@@ -47,7 +47,19 @@ final class SearchQueries {
     private static final Map<String, Float> TEXT_FIELDS =
             Map.of(TITLE, 4f, ALERTS, 3f, SECTIONS, 2f, SYMPTOMS, 2f, COMMANDS, 1f, BODY, 1f);
 
-    private static final List<String> MATCH_ORDER = List.of(TITLE, ALERTS, SECTIONS, SYMPTOMS, COMMANDS, BODY);
+    /** The text fields in the order of "matched", and how a hit reports each. */
+    private static final Map<String, MatchedField> MATCH_ORDER = orderedFields();
+
+    private static Map<String, MatchedField> orderedFields() {
+        Map<String, MatchedField> fields = new LinkedHashMap<>();
+        fields.put(ALERTS, MatchedField.ALERT);
+        fields.put(TITLE, MatchedField.TITLE);
+        fields.put(SECTIONS, MatchedField.SECTIONS);
+        fields.put(SYMPTOMS, MatchedField.SYMPTOMS);
+        fields.put(COMMANDS, MatchedField.COMMANDS);
+        fields.put(BODY, MatchedField.BODY);
+        return fields;
+    }
 
     /** English stop words are dropped from queries: "the disk is full" must not match every "the". */
     private final Analyzer queryAnalyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -79,18 +91,24 @@ final class SearchQueries {
         return query.build();
     }
 
-    /** The file stem weighs a little more than other alert names: it disambiguates copied titles. */
+    /** Runbooks that write this name somewhere an alert's name belongs, weighed by where. */
     Query alertName(String name) {
-        String key = IndexedRunbook.alertKey(name);
+        String key = AlertNames.key(name);
+        if (key.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new BoostQuery(new TermQuery(new Term(STEM_KEY, key)), 60), BooleanClause.Occur.SHOULD);
-        query.add(new BoostQuery(new TermQuery(new Term(ALERT_KEY, key)), 50), BooleanClause.Occur.SHOULD);
+        for (NameSource source : NameSource.values()) {
+            query.add(
+                    new BoostQuery(new TermQuery(new Term(source.keyField, key)), source.boost),
+                    BooleanClause.Occur.SHOULD);
+        }
         return query.build();
     }
 
     private Query parse(String text) {
         MultiFieldQueryParser parser =
-                new MultiFieldQueryParser(MATCH_ORDER.toArray(String[]::new), queryAnalyzer, TEXT_FIELDS);
+                new MultiFieldQueryParser(MATCH_ORDER.keySet().toArray(String[]::new), queryAnalyzer, TEXT_FIELDS);
         try {
             return parser.parse(text);
         } catch (ParseException | RuntimeException e) {
@@ -104,18 +122,45 @@ final class SearchQueries {
     }
 
     /** The fields of a hit that contain one of the query's words. */
-    List<String> matchedFields(IndexSearcher searcher, int doc, List<String> terms) throws IOException {
-        List<String> matched = new ArrayList<>();
-        for (String field : MATCH_ORDER) {
+    List<MatchedField> matchedFields(IndexSearcher searcher, int doc, List<String> terms) throws IOException {
+        List<MatchedField> matched = new ArrayList<>();
+        for (Map.Entry<String, MatchedField> field : MATCH_ORDER.entrySet()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (String term : terms) {
-                any.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+                any.add(new TermQuery(new Term(field.getKey(), term)), BooleanClause.Occur.SHOULD);
             }
             if (!terms.isEmpty() && searcher.explain(any.build(), doc).isMatch()) {
-                matched.add(field.equals(ALERTS) ? "alert" : field);
+                matched.add(field.getValue());
             }
         }
         return matched;
+    }
+
+    /** Those of the query's words that are in one field of a hit, at most {@code max} of them. */
+    List<String> matchingTerms(IndexSearcher searcher, int doc, MatchedField field, List<String> terms, int max)
+            throws IOException {
+        for (Map.Entry<String, MatchedField> entry : MATCH_ORDER.entrySet()) {
+            if (entry.getValue() == field) {
+                return matchingTerms(searcher, doc, entry.getKey(), terms, max);
+            }
+        }
+        return List.of();
+    }
+
+    private List<String> matchingTerms(IndexSearcher searcher, int doc, String field, List<String> terms, int max)
+            throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String term : terms) {
+            if (found.size() >= max) {
+                break;
+            }
+            if (!found.contains(term)
+                    && searcher.explain(new TermQuery(new Term(field, term)), doc)
+                            .isMatch()) {
+                found.add(term);
+            }
+        }
+        return found;
     }
 
     /** The query's words as the index stores them (lower case). */

@@ -2,6 +2,9 @@ package dev.firebreak.runbook.internal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.runbook.HitReason;
+import dev.firebreak.runbook.HitReason.Strength;
+import dev.firebreak.runbook.MatchedField;
 import dev.firebreak.runbook.RunbookParser;
 import dev.firebreak.runbook.RunbookSlug;
 import dev.firebreak.runbook.RunbookVersion;
@@ -63,7 +66,7 @@ class RunbookIndexTest {
         index.put(indexed("disk", "disk.md", "# Disk full\n\nThe disk is full; crash soon.\n"));
         List<SearchHit> hits = index.search("crash looping", 10);
         assertThat(hits).extracting(SearchHit::slug).startsWith("kube-pod-crash");
-        assertThat(hits.get(0).matched()).contains("body");
+        assertThat(hits.get(0).matched()).contains(MatchedField.BODY);
         assertThat(index.byAlertName("kubepodcrashlooping", 5))
                 .extracting(SearchHit::slug)
                 .containsExactly("kube-pod-crash");
@@ -74,6 +77,69 @@ class RunbookIndexTest {
         assertThat(index.search("KubePodCrashLooping", 10))
                 .extracting(SearchHit::slug)
                 .doesNotContain("kube-pod-crash");
+    }
+
+    @Test
+    void aNameWrittenAsWordsIsAnAlertNameAndTheHitSaysWhere() {
+        index.put(indexed(
+                "queues",
+                "queues.md",
+                "# Operations\n\n## Alerts\n\n1. **HTTP Error Rate:**\n   ```promql\n   rate(errors[5m]) > 1\n   ```\n"
+                        + "   - **Action**: Roll back\n\n### Issue: Queue Backlog\n\nScale up.\n"));
+        index.put(indexed("other", "other.md", "# Other\n\nThe HTTP error rate and the queue backlog are fine.\n"));
+
+        List<SearchHit> byRule = index.byAlertName("HTTPErrorRate", 5);
+        assertThat(byRule).extracting(SearchHit::slug).containsExactly("queues");
+        assertThat(byRule.get(0).matched()).containsExactly(MatchedField.ALERT);
+        assertThat(byRule.get(0).reason())
+                .isEqualTo(new HitReason(Strength.ALERT_NAME, "alert rule \"HTTP Error Rate\" names HTTPErrorRate"));
+        assertThat(byRule.get(0).snippet()).contains("HTTP Error Rate");
+
+        List<SearchHit> byHeading = index.search("queue-backlog", 5);
+        assertThat(byHeading).extracting(SearchHit::slug).startsWith("queues");
+        assertThat(byHeading.get(0).matched()).contains(MatchedField.SECTIONS);
+        assertThat(byHeading.get(0).reason().text()).isEqualTo("heading \"Issue: Queue Backlog\" names queue-backlog");
+    }
+
+    @Test
+    void hitsFoundByTextSayWhichFieldAndWords() {
+        index.put(indexed("db", "db.md", "# Database Failover\n\nCheck replication lag first.\n"));
+        index.put(indexed("printer", "printer.md", "# Printer jams\n\nThe failover light blinks.\n"));
+        List<SearchHit> hits = index.search("failover", 5);
+        assertThat(hits).extracting(SearchHit::slug).containsExactly("db", "printer");
+        assertThat(hits.get(0).reason())
+                .isEqualTo(new HitReason(Strength.TEXT, "title \"Database Failover\" matches failover"));
+        assertThat(hits.get(1).matched()).containsExactly(MatchedField.BODY);
+        assertThat(hits.get(1).reason().strength()).isEqualTo(Strength.OTHER_TEXT);
+
+        // one word of an alert rule's name is not the name
+        index.put(indexed(
+                "queues",
+                "queues.md",
+                "# Operations\n\n1. **Queue Backlog:**\n   ```promql\n   pending > 1000\n   ```\n"
+                        + "   - **Action**: Scale up workers\n"));
+        SearchHit word = index.search("OrdersPiling backlog", 5).getFirst();
+        assertThat(word.slug()).isEqualTo("queues");
+        assertThat(word.matched()).contains(MatchedField.ALERT).doesNotContain(MatchedField.TITLE);
+        assertThat(word.reason()).isEqualTo(new HitReason(Strength.OTHER_TEXT, "alert names match backlog"));
+    }
+
+    @Test
+    void aRunbookUrlNamesARunbookBySlugOrFileName() {
+        index.put(indexed("004-queue-workers", "004-queue-workers.md", "# Operational Runbook\n\nQueues.\n"));
+        index.put(indexed("ops-db", "db-failover.md", "# Database Failover\n\nFail over.\n"));
+        List<SearchHit> bySlug = index.byRunbookUrl("https://wiki/x/004-queue-workers.md");
+        assertThat(bySlug).extracting(SearchHit::slug).containsExactly("004-queue-workers");
+        assertThat(bySlug.get(0).matched()).containsExactly(MatchedField.RUNBOOK_URL);
+        assertThat(bySlug.get(0).reason())
+                .isEqualTo(new HitReason(Strength.RUNBOOK_URL, "runbook_url names 004-queue-workers"));
+        assertThat(index.byRunbookUrl("/runbooks/004-queue-workers"))
+                .extracting(SearchHit::slug)
+                .containsExactly("004-queue-workers");
+        assertThat(index.byRunbookUrl("https://wiki.example/ops/db-failover.md"))
+                .extracting(SearchHit::slug)
+                .containsExactly("ops-db");
+        assertThat(index.byRunbookUrl("https://wiki.example/ops/unknown")).isEmpty();
     }
 
     @Test
