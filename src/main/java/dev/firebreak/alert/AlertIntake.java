@@ -1,8 +1,10 @@
 package dev.firebreak.alert;
 
+import dev.firebreak.alert.internal.changes.ChangeEventStore;
 import dev.firebreak.alert.internal.intake.GenericAlerts;
 import dev.firebreak.alert.internal.intake.IntakeJson;
 import dev.firebreak.alert.internal.intake.LabelLimits;
+import dev.firebreak.alert.internal.intake.PagerDutyChanges;
 import dev.firebreak.alert.internal.intake.PagerDutyEvents;
 import dev.firebreak.alert.internal.intake.PrometheusAlerts;
 import dev.firebreak.alert.internal.intake.RateLimits;
@@ -31,6 +33,7 @@ public class AlertIntake {
     private final Clock clock;
     private final AlertProperties properties;
     private final LabelLimits limits;
+    private final ChangeEventStore changes;
 
     AlertIntake(
             Integrations integrations,
@@ -39,7 +42,9 @@ public class AlertIntake {
             Alerts alerts,
             JsonMapper json,
             Clock clock,
-            AlertProperties properties) {
+            AlertProperties properties,
+            ChangeEventStore changes) {
+        this.changes = changes;
         this.integrations = integrations;
         this.rateLimits = rateLimits;
         this.writer = writer;
@@ -95,6 +100,26 @@ public class AlertIntake {
      *     routing_key in the body, or null
      */
     public String pagerDuty(byte[] body, String headerKey) {
+        PagerDutySender sender = pagerDutySender(body, headerKey);
+        PagerDutyEvents.Event event = PagerDutyEvents.parse(sender.root(), sender.from(), clock.instant(), limits);
+        writer.write(List.of(event.write()));
+        return event.dedupKey();
+    }
+
+    /**
+     * A PagerDuty change event ({@code POST /v2/change/enqueue}), with the routing key, body limit,
+     * rate limit and error wording of {@link #pagerDuty}; returns once it is stored.
+     */
+    public ChangeEvent pagerDutyChange(byte[] body, String headerKey) {
+        PagerDutySender sender = pagerDutySender(body, headerKey);
+        Instant now = clock.instant();
+        return changes.find(changes.insert(PagerDutyChanges.parse(sender.root(), sender.from(), now, json)));
+    }
+
+    private record PagerDutySender(JsonNode root, Integration from) {}
+
+    /** The body's events-v2 integration, rate limit taken; PagerDuty's 400 for anything wrong. */
+    private PagerDutySender pagerDutySender(byte[] body, String headerKey) {
         if (body != null && body.length > properties.pagerDutyMaxBody().toBytes()) {
             throw new IntakeException(
                     HttpStatus.CONTENT_TOO_LARGE,
@@ -115,9 +140,7 @@ public class AlertIntake {
                 .filter(i -> i.type() == IntegrationType.EVENTS_V2)
                 .orElseThrow(() -> PagerDutyEvents.invalid(List.of("Invalid routing key")));
         rateLimits.take(from);
-        PagerDutyEvents.Event event = PagerDutyEvents.parse(root, from, clock.instant(), limits);
-        writer.write(List.of(event.write()));
-        return event.dedupKey();
+        return new PagerDutySender(root, from);
     }
 
     private Integration sender(String key, IntegrationType type) {

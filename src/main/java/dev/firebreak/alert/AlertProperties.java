@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  *     another writes the next batch (default 1; 2 helped PostgreSQL with ten alerts per request)
  * @param knownAlerts firing alerts each node remembers so that their refreshes skip reads and
  *     unchanged writes (default 50000, about 10 MB; 0 turns this off)
+ * @param writerTimeout longest a request waits for the alert writer before it is answered 503 with
+ *     Retry-After (default 10 s)
  */
 @ConfigurationProperties("firebreak.alerts")
 public record AlertProperties(
@@ -35,4 +37,5 @@ public record AlertProperties(
         @DefaultValue("200") int defaultBurst,
         @DefaultValue("256") int maxBatch,
         @DefaultValue("1") int writers,
-        @DefaultValue("50000") int knownAlerts) {}
+        @DefaultValue("50000") int knownAlerts,
+        @DefaultValue("10s") Duration writerTimeout) {}

@@ -9,7 +9,7 @@ public enum IntegrationType {
     ALERTMANAGER("alertmanager"),
     /** Prometheus alerting straight to Firebreak: {@code POST /api/v2/alerts}. */
     PROMETHEUS("prometheus"),
-    /** PagerDuty Events API v2: {@code POST /v2/enqueue}. */
+    /** PagerDuty Events API v2: {@code POST /v2/enqueue}, and change events at {@code /v2/change/enqueue}. */
     EVENTS_V2("events-v2"),
     /** Any JSON, mapped by JSON Pointers: {@code POST /api/v1/integrations/{key}/generic}. */
     GENERIC("generic");

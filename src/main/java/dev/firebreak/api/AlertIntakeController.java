@@ -73,7 +73,7 @@ class AlertIntakeController {
         return problem(e, request);
     }
 
-    /** problem+json with Retry-After on 429 and WWW-Authenticate on 401. */
+    /** problem+json with Retry-After on 429 and 503 and WWW-Authenticate on 401. */
     static ResponseEntity<ProblemDetail> problem(IntakeException e, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -81,11 +81,13 @@ class AlertIntakeController {
         return response.body(ProblemWriter.problem(e, request.getRequestURI()));
     }
 
-    /** The headers a refused sender acts on: when to retry (429) and how to authenticate (401). */
+    /**
+     * The headers a refused sender acts on: when to retry (429, 503) and how to authenticate (401).
+     */
     static Map<String, String> refusalHeaders(FirebreakException e) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (e instanceof IntakeException.RateLimited limited) {
-            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        if (e instanceof IntakeException refused && refused.retryAfter() != null) {
+            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter()));
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * PagerDuty Events API v2 at PagerDuty's own path, so clients work by changing only the host:
- * 202 {@code {"status":"success","message":"Event processed","dedup_key":...}}, 400 {@code
- * {"status":"invalid event","message":"Event object is invalid","errors":[...]}}.
+ * PagerDuty Events API v2 at PagerDuty's own paths, so clients work by changing only the host:
+ * 202 {@code {"status":"success","message":"Event processed","dedup_key":...}} (change events:
+ * {@code "Change event processed"}, dedup_key null), 400 {@code {"status":"invalid event",
+ * "message":"Event object is invalid","errors":[...]}}.
  */
 @RestController
 class PagerDutyController {
@@ -39,6 +40,22 @@ class PagerDutyController {
         answer.put("status", "success");
         answer.put("message", "Event processed");
         answer.put("dedup_key", dedupKey);
+        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    @PostMapping(
+            path = "/v2/change/enqueue",
+            consumes = {AlertIntakeController.JSON, AlertIntakeController.ANY_JSON},
+            produces = AlertIntakeController.JSON)
+    ResponseEntity<Map<String, Object>> change(
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "X-Routing-Key", required = false) String routingKey) {
+        intake.pagerDutyChange(body, routingKey);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "success");
+        answer.put("message", "Change event processed");
+        // Change events have no dedup key; PagerDuty's clients read only status and message.
+        answer.put("dedup_key", null);
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 

@@ -34,11 +34,13 @@ class IncidentPages {
     private final Incidents incidents;
     private final RunbookLibrary library;
     private final Silences silences;
+    private final RecentChanges recentChanges;
 
-    IncidentPages(Incidents incidents, RunbookLibrary library, Silences silences) {
+    IncidentPages(Incidents incidents, RunbookLibrary library, Silences silences, RecentChanges recentChanges) {
         this.incidents = incidents;
         this.library = library;
         this.silences = silences;
+        this.recentChanges = recentChanges;
     }
 
     @GetMapping("/incidents")
@@ -85,6 +87,7 @@ class IncidentPages {
         }
         model.addAttribute("runbook", runbook);
         model.addAttribute("runbooks", library.list());
+        model.addAttribute("recentChanges", recentChanges.of(details));
         return "incident";
     }
 

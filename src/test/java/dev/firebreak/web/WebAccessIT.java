@@ -40,11 +40,13 @@ class WebAccessIT extends ServerTest {
         List<String> checked = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String pattern : info.getPatternValues()) {
-                // /v2/enqueue is PagerDuty-compatible alert intake: it authenticates by routing key.
+                // /v2/enqueue and /v2/change/enqueue are PagerDuty-compatible intake: they
+                // authenticate by routing key.
                 if (pattern.startsWith("/api/")
                         || pattern.startsWith("/account")
                         || pattern.equals("/error")
-                        || pattern.equals("/v2/enqueue")) {
+                        || pattern.equals("/v2/enqueue")
+                        || pattern.equals("/v2/change/enqueue")) {
                     continue;
                 }
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {

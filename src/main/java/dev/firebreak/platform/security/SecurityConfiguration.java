@@ -55,7 +55,11 @@ class SecurityConfiguration {
      * controllers check the key before anything is stored.
      */
     public static final String[] INTAKE = {
-        "/api/v2/alerts", "/api/v1/integrations/*/alertmanager", "/api/v1/integrations/*/generic", "/v2/enqueue"
+        "/api/v2/alerts",
+        "/api/v1/integrations/*/alertmanager",
+        "/api/v1/integrations/*/generic",
+        "/v2/enqueue",
+        "/v2/change/enqueue"
     };
 
     @Bean

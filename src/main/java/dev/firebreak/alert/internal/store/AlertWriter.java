@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another's commit waits for the disk. A failed batch is retried request by request, so one bad
  * request cannot fail the others. Events are published inside the transaction: listeners use
  * {@code @TransactionalEventListener} (or Modulith's {@code @ApplicationModuleListener}) and run
- * after the commit.
+ * after the commit. A request waits at most {@code firebreak.alerts.writer-timeout}, and the writer
+ * threads outlive anything a batch throws, Errors included: a dead writer would hang every request.
  */
 @Component
 public class AlertWriter implements DisposableBean {
@@ -53,6 +56,8 @@ public class AlertWriter implements DisposableBean {
     private final List<Thread> threads = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private final Timer commits;
+    private final MeterRegistry registry;
+    private final long timeoutNanos;
 
     AlertWriter(
             AlertStore store,
@@ -66,7 +71,8 @@ public class AlertWriter implements DisposableBean {
         this.events = events;
         this.clock = clock;
         this.maxBatch = Math.max(1, properties.maxBatch());
-        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.timeoutNanos = Math.max(1, properties.writerTimeout().toNanos());
+        this.registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.batchSizes = DistributionSummary.builder("firebreak.alerts.writer.batch")
                 .description("requests committed together by the alert writer")
                 .register(registry);
@@ -78,20 +84,43 @@ public class AlertWriter implements DisposableBean {
         }
     }
 
-    /** Writes the alerts and returns once they are committed, in the same order. */
+    /**
+     * Writes the alerts and returns once they are committed, in the same order.
+     *
+     * @throws IntakeException.Unavailable when the queue is full or the writer took longer than the
+     *     writer timeout
+     */
     public List<AlertWritten> write(List<AlertWrite> writes) {
         if (writes.isEmpty()) {
             return List.of();
         }
         Pending pending = new Pending(writes, new CompletableFuture<>());
         if (!queue.offer(pending)) {
-            throw new IntakeException(HttpStatus.SERVICE_UNAVAILABLE, "alert intake is overloaded; retry later");
+            throw new IntakeException.Unavailable("alert intake is overloaded; retry later", 1);
         }
         try {
-            return pending.done().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            return pending.done().get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw timedOut(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw timedOut(pending);
         }
+    }
+
+    /** Still queued: taken out, so certainly never written. Already taken: it may yet commit. */
+    private IntakeException timedOut(Pending pending) {
+        boolean removed = queue.remove(pending);
+        registry.counter("firebreak.alerts.writer.timeouts", "queued", Boolean.toString(removed))
+                .increment();
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
+        return new IntakeException.Unavailable(
+                removed
+                        ? "the alert writer did not take the alerts in time; nothing was stored, retry later"
+                        : "the alert writer did not commit the alerts in time; they may be stored, retry later",
+                retryAfter);
     }
 
     private void run() {
@@ -104,8 +133,32 @@ public class AlertWriter implements DisposableBean {
             }
             queue.drainTo(batch, maxBatch - 1);
             batchSizes.record(batch.size());
-            commits.record(() -> commit(batch));
-            batch.clear();
+            try {
+                commits.record(() -> commit(batch));
+            } catch (Throwable t) {
+                failed(batch, t);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * What commit() does not handle itself (an Error, or a failure of its own error handling):
+     * the batch's unanswered requests fail, the thread goes on. A rolled-back transaction stored
+     * nothing; requests answered before the failure keep their answer.
+     */
+    private void failed(List<Pending> batch, Throwable t) {
+        log.error("the alert writer failed a batch of {} requests; it goes on", batch.size(), t);
+        registry.counter(
+                        "firebreak.alerts.writer.failures",
+                        "exception",
+                        t.getClass().getSimpleName())
+                .increment();
+        IntakeException answer = new IntakeException(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the alert writer failed; the server log has details");
+        for (Pending pending : batch) {
+            pending.done().completeExceptionally(answer);
         }
     }
 

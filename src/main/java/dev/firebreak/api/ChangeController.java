@@ -1,0 +1,53 @@
+package dev.firebreak.api;
+
+import dev.firebreak.alert.ChangeEvent;
+import dev.firebreak.alert.ChangeEvents;
+import dev.firebreak.platform.FirebreakException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Received change events, read-only: {@code GET /api/v1/changes} (viewer), newest first. */
+@RestController
+@RequestMapping("/api/v1/changes")
+class ChangeController {
+    private final ChangeEvents changes;
+
+    ChangeController(ChangeEvents changes) {
+        this.changes = changes;
+    }
+
+    @GetMapping
+    List<ChangeEvent> list(
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String since,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > ChangeEvents.MAX_LIMIT) {
+            throw new FirebreakException.BadInput("limit", "limit must be between 1 and " + ChangeEvents.MAX_LIMIT);
+        }
+        return changes.list(blankToNull(service), blankToNull(source), instant(since), limit);
+    }
+
+    /** An ISO 8601 instant with an offset, such as {@code 2026-01-31T12:00:00Z}. */
+    private static Instant instant(String since) {
+        if (since == null || since.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(since.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FirebreakException.BadInput(
+                    "since", "since must be an ISO 8601 time with an offset, such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
