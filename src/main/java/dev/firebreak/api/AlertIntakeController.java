@@ -3,16 +3,12 @@ package dev.firebreak.api;
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertIntake;
 import dev.firebreak.alert.IntakeException;
-import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +43,7 @@ class AlertIntakeController {
     List<Map<String, Object>> current(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "filter", required = false) List<String> filter) {
-        return intake.current(key(authorization), filter).stream()
+        return intake.current(IntakeAnswers.key(authorization), filter).stream()
                 .map(AlertIntakeController::gettable)
                 .toList();
     }
@@ -77,44 +73,8 @@ class AlertIntakeController {
     static ResponseEntity<ProblemDetail> problem(IntakeException e, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        refusalHeaders(e).forEach((name, value) -> response.header(name, value));
+        IntakeAnswers.refusalHeaders(e).forEach((name, value) -> response.header(name, value));
         return response.body(ProblemWriter.problem(e, request.getRequestURI()));
-    }
-
-    /**
-     * The headers a refused sender acts on: when to retry (429, 503) and how to authenticate (401).
-     */
-    static Map<String, String> refusalHeaders(FirebreakException e) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (e instanceof IntakeException refused && refused.retryAfter() != null) {
-            headers.put(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter()));
-        }
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
-            headers.put(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        return headers;
-    }
-
-    /** The key from {@code Bearer KEY} or from the password of {@code Basic base64(user:KEY)}. */
-    static String key(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.strip();
-        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return value.substring(7).strip();
-        }
-        if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair =
-                        new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                return colon < 0 ? pair : pair.substring(colon + 1);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static Map<String, Object> gettable(Alert alert) {

@@ -78,7 +78,7 @@ class PrometheusIntakeFilter implements Filter {
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type '" + request.getContentType() + "' is not supported; send application/json");
             }
-            intake.prometheus(AlertIntakeController.key(request.getHeader(HttpHeaders.AUTHORIZATION)), body(request));
+            intake.prometheus(IntakeAnswers.key(request.getHeader(HttpHeaders.AUTHORIZATION)), body(request));
             response.setStatus(HttpServletResponse.SC_OK);
         } catch (FirebreakException e) {
             refuse(e, request, response);
@@ -168,7 +168,7 @@ class PrometheusIntakeFilter implements Filter {
     /** The problem+json and headers the controller's and the global handlers answer with. */
     private void refuse(FirebreakException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        AlertIntakeController.refusalHeaders(e).forEach(response::setHeader);
+        IntakeAnswers.refusalHeaders(e).forEach(response::setHeader);
         problems.write(response, ProblemWriter.problem(e, request.getRequestURI()));
     }
 }

@@ -26,6 +26,9 @@ class ChangeEventsIT extends IntakeTestSupport {
     ApplicationEventPublisher publisher;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -243,7 +246,7 @@ class ChangeEventsIT extends IntakeTestSupport {
         }
 
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions)
+        new AlertGroups(publisher, transactions, jdbcClient)
                 .fire(new AlertGroup(
                         key,
                         "default",
@@ -272,7 +275,7 @@ class ChangeEventsIT extends IntakeTestSupport {
 
         // An incident with neither the service nor the sources shows none.
         String otherKey = AlertGroups.key();
-        new AlertGroups(publisher, transactions)
+        new AlertGroups(publisher, transactions, jdbcClient)
                 .fire(new AlertGroup(
                         otherKey,
                         "default",
