@@ -14,22 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** PagerDuty change events at {@code /v2/change/enqueue}, {@code /api/v1/changes} and on incident pages. */
 @Tag("database")
 class ChangeEventsIT extends IntakeTestSupport {
     private static final String PATH = "/v2/change/enqueue";
-
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Incidents incidents;
@@ -246,7 +235,7 @@ class ChangeEventsIT extends IntakeTestSupport {
         }
 
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions, jdbcClient)
+        alertGroups()
                 .fire(new AlertGroup(
                         key,
                         "default",
@@ -275,7 +264,7 @@ class ChangeEventsIT extends IntakeTestSupport {
 
         // An incident with neither the service nor the sources shows none.
         String otherKey = AlertGroups.key();
-        new AlertGroups(publisher, transactions, jdbcClient)
+        alertGroups()
                 .fire(new AlertGroup(
                         otherKey,
                         "default",

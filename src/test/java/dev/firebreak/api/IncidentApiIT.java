@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,12 +36,6 @@ class IncidentApiIT extends ServerTest {
     ApplicationEventPublisher publisher;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
     Incidents incidents;
 
     AlertGroups groups;
@@ -51,7 +44,7 @@ class IncidentApiIT extends ServerTest {
 
     @BeforeEach
     void setUp() {
-        groups = new AlertGroups(publisher, transactions, jdbcClient);
+        groups = alertGroups();
         responder = tokenFor(Role.RESPONDER);
         viewer = tokenFor(Role.VIEWER);
     }

@@ -14,20 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@code firebreak incident ...} run in-process against the test server. */
 @Tag("database")
 class IncidentCliIT extends ServerTest {
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Incidents incidents;
@@ -38,7 +28,7 @@ class IncidentCliIT extends ServerTest {
     void listShowAckNoteResolve() {
         String token = tokenFor(Role.RESPONDER);
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions, jdbcClient)
+        alertGroups()
                 .fire(AlertGroups.group(
                         key, "critical", null, List.of(AlertGroups.alert("CliDiskFull", Map.of(), clock.instant()))));
         long id =

@@ -50,7 +50,7 @@ class HandOffIT extends ServerTest {
 
     @BeforeEach
     void setUp() {
-        groups = new AlertGroups(publisher, transactions, jdbc);
+        groups = alertGroups();
         admin = tokenFor(Role.ADMIN);
     }
 

@@ -17,18 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Incidents follow alert groups: open, update, acknowledge, resolve, auto-resolve and reopen. */
 @Tag("database")
 class IncidentLifecycleIT extends ServerTest {
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Incidents incidents;
@@ -43,7 +36,7 @@ class IncidentLifecycleIT extends ServerTest {
 
     @BeforeEach
     void setUp() {
-        groups = new AlertGroups(publisher, transactions, jdbc);
+        groups = alertGroups();
     }
 
     @Test
@@ -139,6 +132,12 @@ class IncidentLifecycleIT extends ServerTest {
                 .anyMatch(e -> e.detail() instanceof TimelineDetail.RunbookAttached r
                         && r.slug().equals(slug)
                         && r.reason().equals("title \"" + name + "\" names " + name));
+        // The incident page says why this runbook is beside it.
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(viewer, "password-123456", Role.VIEWER, null, null);
+        assertThat(getPage(login(viewer, "password-123456"), "/incidents/" + incident.id())
+                        .body())
+                .contains("Why this runbook: title &quot;" + name + "&quot; names " + name);
     }
 
     @Test

@@ -44,6 +44,20 @@ public abstract class ServerTest {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    private org.springframework.context.ApplicationEventPublisher groupEvents;
+
+    @Autowired
+    private org.springframework.transaction.support.TransactionTemplate groupTransactions;
+
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient groupJdbc;
+
+    /** Publishes alert-group events as the routing side does, and waits for the incidents. */
+    protected dev.firebreak.incident.AlertGroups alertGroups() {
+        return new dev.firebreak.incident.AlertGroups(groupEvents, groupTransactions, groupJdbc);
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);

@@ -44,15 +44,7 @@ public final class TestDatabase {
         if (postgresUrl != null) {
             return postgresUrl;
         }
-        String name = "firebreak_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
-                + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "")) {
-            admin.createStatement().execute("create database " + name);
-        } catch (SQLException e) {
-            Services.missing("PostgreSQL at " + PG_ADMIN_URL + " (" + e.getMessage() + ")");
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-        postgresUrl = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
+        postgresUrl = freshPostgresUrl();
         return postgresUrl;
     }
 

@@ -20,19 +20,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A responder in a real browser: the list updates live, the incident page acts and records. */
 class IncidentBrowserIT extends ServerTest {
-    @Autowired
-    ApplicationEventPublisher publisher;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Incidents incidents;
@@ -73,7 +63,7 @@ class IncidentBrowserIT extends ServerTest {
         }
 
         String key = AlertGroups.key();
-        new AlertGroups(publisher, transactions, jdbcClient)
+        alertGroups()
                 .fire(AlertGroups.group(
                         key,
                         "critical",
