@@ -54,10 +54,6 @@ final class LiveClient {
         }
     }
 
-    boolean closed() {
-        return closed.get();
-    }
-
     private void run() {
         try {
             while (!closed.get()) {
