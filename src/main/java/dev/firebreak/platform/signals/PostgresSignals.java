@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * when the database restarts. Sending runs on its own thread through the pool, batching what
  * queued up into one NOTIFY whose first line names the sending node, so that it skips its own.
  */
-final class PostgresSignals implements ClusterSignals, AutoCloseable {
+final class PostgresSignals implements ClusterSignals {
     static final String CHANNEL = "firebreak_signals";
     private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
     // NOTIFY payloads must stay under 8000 bytes.
