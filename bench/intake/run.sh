@@ -13,6 +13,10 @@
 #   FB_OPTS="..." bench/intake/run.sh           # JVM options (default: the README's)
 #   BEFORE=old/firebreak.jar bench/intake/run.sh  # that build too, in the same run, as "Firebreak before"
 #   BEFORE=target/firebreak.jar BEFORE_ENV="FIREBREAK_ALERTS_WRITERS=1" BEFORE_NAME="1 writer" bench/intake/run.sh
+#   STALLED_CLIENTS=1 bench/intake/run.sh       # each Firebreak case again with that many live pages
+#                                               # (/events/incidents) open that never read
+#   GROUP_WAIT=1s bench/intake/run.sh           # route group_wait (default 30s, after the run): incidents
+#                                               # open, and live pages get incident events, during it
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/jdk-env.sh
@@ -31,10 +35,12 @@ BATCHES=${BATCHES:-1 10}
 FB_OPTS=${FB_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -Xss512k}
 AM_PORT=${AM_PORT:-19093}
 FB_PORT=${FB_PORT:-18081}
+STALLED_CLIENTS=${STALLED_CLIENTS:-0}
 work=$(mktemp -d)
 pids=()
+stalled_pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
+  for p in "${stalled_pids[@]}" "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2> /dev/null || true; done
   for db in $(cat "$work/dbs" 2> /dev/null); do dropdb -h 127.0.0.1 -U postgres --if-exists "$db" || true; done
   rm -rf "$work"
@@ -52,6 +58,12 @@ route:
 receivers:
   - name: blackhole
 YML
+
+if [ -n "${GROUP_WAIT:-}" ]; then
+  printf 'route:\n  group_by: [alertname]\n  group_wait: %s\n' "$GROUP_WAIT" > "$work/routing.yml"
+  export FIREBREAK_ALERTS_ROUTING_FILE="$work/routing.yml"
+fi
+if [ "$STALLED_CLIENTS" -gt 0 ]; then command -v python3 > /dev/null || { echo "STALLED_CLIENTS needs python3" >&2; exit 1; }; fi
 
 wait_http() { # url pid log
   for _ in $(seq 1 600); do
@@ -96,6 +108,34 @@ start_fb() { # db [jar]
   url="http://127.0.0.1:$FB_PORT"
 }
 
+# Live pages whose browser stopped reading: logs in as admin (a session, as a browser has), then
+# holds each /events/incidents stream on a socket with a tiny receive buffer that is never read.
+open_stalled() { # count
+  local jar="$work/cookies" csrf cookie code
+  rm -f "$jar"
+  csrf=$(curl -s -c "$jar" -b "$jar" "$url/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode username=admin \
+    --data-urlencode "password=$FIREBREAK_ADMIN_PASSWORD" --data-urlencode "_csrf=$csrf" "$url/login"
+  cookie=$(awk -F'\t' 'NF == 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
+  code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' -H "Cookie: $cookie" "$url/events/incidents" || true)
+  [ "$code" = 200 ] || { echo "live events answered $code to the bench's session" >&2; exit 1; }
+  for _ in $(seq 1 "$1"); do
+    python3 -c '
+import socket, sys, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+s.connect(("127.0.0.1", int(sys.argv[1])))
+s.sendall(("GET /events/incidents HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: %s\r\n\r\n" % sys.argv[2]).encode())
+time.sleep(86400)  # never reads
+' "$FB_PORT" "$cookie" &
+    stalled_pids+=("$!")
+  done
+}
+close_stalled() {
+  for p in "${stalled_pids[@]}"; do kill "$p" 2> /dev/null || true; wait "$p" 2> /dev/null || true; done
+  stalled_pids=()
+}
+
 to_ms() { awk '{v=$1; if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v}'; }
 
 measure() { # name alerts
@@ -132,6 +172,11 @@ for _ in $(seq 1 "$ROUNDS"); do
     for db in $DBS; do
       start_fb "$db"; measure "Firebreak ($db, durable)" "$alerts"
       stop
+      if [ "$STALLED_CLIENTS" -gt 0 ]; then
+        start_fb "$db"; open_stalled "$STALLED_CLIENTS"
+        measure "Firebreak ($db, durable, $STALLED_CLIENTS stalled live page(s))" "$alerts"
+        close_stalled; stop
+      fi
       if [ -n "${BEFORE:-}" ]; then
         # shellcheck disable=SC2086
         [ -z "${BEFORE_ENV:-}" ] || export ${BEFORE_ENV}

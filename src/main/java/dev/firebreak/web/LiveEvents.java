@@ -3,13 +3,12 @@ package dev.firebreak.web;
 import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
 import dev.firebreak.incident.IncidentChanged;
-import jakarta.annotation.PreDestroy;
-import java.io.IOException;
+import dev.firebreak.platform.signals.ClusterSignals;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
@@ -22,32 +21,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-Sent Events for live pages: an {@code incident} event whenever an incident changes, and an
  * {@code alert} event at most every half second while alerts arrive or resolve. Pages re-fetch their
  * list on each. Prometheus resends every firing alert every minute, so alerts change by the thousand
- * per second on a busy node: one event per alert would flood every open page, and the writer thread
- * that commits them would send them all.
+ * per second on a busy node: one event per alert would flood every open page. Changes on other
+ * nodes arrive through {@link ClusterSignals}; each client has its own sender ({@link LiveStreams}),
+ * so no publisher ever waits for a browser.
  */
 @Controller
 @ConditionalOnWebApplication
 class LiveEvents {
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final LiveStreams streams = new LiveStreams(LiveStreams.CAPACITY);
+    private final ClusterSignals signals;
     private final AtomicBoolean alertsChanged = new AtomicBoolean();
+    private final AtomicBoolean alertsChangedElsewhere = new AtomicBoolean();
+
+    LiveEvents(ClusterSignals signals) {
+        this.signals = signals;
+        signals.subscribe("incident", id -> streams.push("incident", id));
+        signals.subscribe("alert", ignored -> alertsChangedElsewhere.set(true));
+    }
 
     @GetMapping(value = "/events/incidents", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter subscribe() throws IOException {
-        SseEmitter emitter = new SseEmitter(TIMEOUT);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
-        emitters.add(emitter);
-        // The browser's EventSource only reports "open" after the first bytes.
-        emitter.send(SseEmitter.event().name("ready").data("ready").reconnectTime(5000));
-        return emitter;
+    SseEmitter subscribe() {
+        return streams.open(new SseEmitter(TIMEOUT));
     }
 
+    /** Plain and in-memory on purpose: a missed page refresh is not worth a durable event. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(IncidentChanged event) {
-        push("incident", String.valueOf(event.incidentId()));
+        String id = String.valueOf(event.incidentId());
+        streams.push("incident", id);
+        signals.broadcast("incident", id);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -60,39 +64,34 @@ class LiveEvents {
         alertsChanged.set(true);
     }
 
+    /** At most one event per half second here, and one signal per node to the others. */
     @Scheduled(fixedDelay = 500)
     void alerts() {
-        if (alertsChanged.getAndSet(false)) {
-            push("alert", "changed");
+        boolean here = alertsChanged.getAndSet(false);
+        if (here) {
+            signals.broadcast("alert", "changed");
+        }
+        if (here | alertsChangedElsewhere.getAndSet(false)) {
+            streams.push("alert", "changed");
         }
     }
 
-    /** A comment now and then keeps proxies from closing idle streams and drops dead ones. */
+    /** A comment now and then keeps proxies from closing idle streams and drops stalled ones. */
     @Scheduled(fixedDelay = 25_000)
     void keepAlive() {
-        for (SseEmitter emitter : emitters) {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                emitters.remove(emitter);
-            }
-        }
+        streams.comment("keep-alive");
     }
 
-    private void push(String name, String data) {
-        for (SseEmitter emitter : emitters) {
-            try {
-                emitter.send(SseEmitter.event().name(name).data(data));
-            } catch (IOException | IllegalStateException e) {
-                emitters.remove(emitter);
-            }
-        }
+    int openStreams() {
+        return streams.size();
     }
 
-    /** Open streams would otherwise hold graceful shutdown for its whole timeout. */
-    @PreDestroy
+    /**
+     * Open streams would hold the web server's graceful shutdown for its whole timeout, and that
+     * phase runs before any @PreDestroy: the context announces its closing before either.
+     */
+    @EventListener(ContextClosedEvent.class)
     void close() {
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        streams.closeAll();
     }
 }
