@@ -3,11 +3,8 @@ package dev.firebreak.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.JarProcess;
+import dev.firebreak.support.ServerProcess;
 import dev.firebreak.support.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("database")
 class HandOffCrashIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path data;
@@ -65,8 +59,8 @@ class HandOffCrashIT {
         // The group an Events v2 alert forms on the default route: its own, fired at once.
         String groupKey = "0:{dedup_key=\"" + dedupKey + "\",integration=\"" + integration + "\"}";
 
-        int port = freePort();
-        Process server = start(env, port, "first.log");
+        ServerProcess server =
+                ServerProcess.start(env, data.resolve("first.log")).awaitReady();
         try (Connection blocker = DriverManager.getConnection(url, user, "")) {
             blocker.setAutoCommit(false);
             try (PreparedStatement claim = blocker.prepareStatement("insert into incidents (group_key, open_group_key,"
@@ -77,9 +71,8 @@ class HandOffCrashIT {
                 claim.executeUpdate();
             }
             HttpResponse<String> trigger = post(
-                    port,
+                    server,
                     "/v2/enqueue",
-                    null,
                     "{\"routing_key\": \"" + key
                             + "\", \"event_action\": \"trigger\", \"dedup_key\": \"" + dedupKey
                             + "\", \"payload\": {\"summary\": \"disk full on crash-host\", \"source\": \"crash-host\","
@@ -96,8 +89,10 @@ class HandOffCrashIT {
                                 == 1);
                 assertThat(single(reader, "select count(*) from incidents")).isZero();
             }
-            server.destroyForcibly(); // SIGKILL
-            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            // SIGKILL, to the server JVM itself too where the launcher runs it as a child (AOT cache).
+            server.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.process.destroyForcibly();
+            assertThat(server.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             try {
                 blocker.rollback();
             } catch (SQLException gone) {
@@ -105,24 +100,23 @@ class HandOffCrashIT {
             }
         }
 
-        server = start(env, port, "second.log");
-        try {
+        try (ServerProcess again =
+                ServerProcess.start(env, data.resolve("second.log")).awaitReady()) {
             JsonNode incidents = Awaitility.await()
                     .atMost(Duration.ofSeconds(40))
-                    .until(() -> JSON.readTree(get(port, "/api/v1/incidents?q=crash-host", token)), n -> n.size() >= 1);
+                    .until(
+                            () -> JSON.readTree(get(again, "/api/v1/incidents?q=crash-host", token)),
+                            n -> n.size() >= 1);
             Thread.sleep(1500); // a second opening, were there one, would show by now
-            incidents = JSON.readTree(get(port, "/api/v1/incidents?q=disk+full+on+crash-host", token));
+            incidents = JSON.readTree(get(again, "/api/v1/incidents?q=disk+full+on+crash-host", token));
             assertThat(incidents.size()).as(incidents.toString()).isEqualTo(1);
             assertThat(incidents.get(0).path("state").asString()).isEqualTo("TRIGGERED");
             JsonNode handOffs = Awaitility.await()
                     .atMost(Duration.ofSeconds(20))
                     .until(
-                            () -> JSON.readTree(get(port, "/api/v1/admin/hand-offs", token)),
+                            () -> JSON.readTree(get(again, "/api/v1/admin/hand-offs", token)),
                             n -> n.path("pending").asLong() == 0);
             assertThat(handOffs.path("items").size()).isZero();
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -139,59 +133,14 @@ class HandOffCrashIT {
         }
     }
 
-    private Process start(Map<String, String> env, int port, String log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JarProcess.command("--port", String.valueOf(port)))
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(log).toFile());
-        builder.environment().putAll(env);
-        Process server = builder.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("server exited with " + server.exitValue());
-            }
-            try {
-                if (HTTP.send(
-                                        HttpRequest.newBuilder(URI.create(
-                                                        "http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return server;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("server not ready within 90 s");
-    }
-
-    private static String get(int port, String path, String token) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Authorization", "Bearer " + token)
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+    private static String get(ServerProcess server, String path, String token) throws Exception {
+        return server.send(server.request(path).header("Authorization", "Bearer " + token))
                 .body();
     }
 
-    private static HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    private static HttpResponse<String> post(ServerProcess server, String path, String json) throws Exception {
+        return server.send(server.request(path)
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 }

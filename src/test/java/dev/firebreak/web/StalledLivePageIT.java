@@ -38,7 +38,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A live page whose browser stopped reading (a socket with a tiny receive buffer that is never
@@ -51,9 +50,6 @@ class StalledLivePageIT extends ServerTest {
 
     @Autowired
     ApplicationEventPublisher publisher;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Incidents incidents;
@@ -215,7 +211,7 @@ class StalledLivePageIT extends ServerTest {
                 null,
                 null,
                 List.of(AlertGroups.alert("StallCheck", Map.of("severity", "info"), clock.instant())));
-        new AlertGroups(publisher, transactions).fire(alerts);
+        alertGroups().fire(alerts);
         return incidents
                 .list(new IncidentQuery(null, null, group, 1))
                 .getFirst()
