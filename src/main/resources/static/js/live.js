@@ -38,5 +38,14 @@
   }
   const source = new EventSource("/events/incidents");
   wanted.forEach((name) => source.addEventListener(name, soon));
-  source.addEventListener("ready", () => document.body.setAttribute("data-live-connected", "true"));
+  // "ready" starts every stream: on a reconnect (the server dropped a page that fell behind, or a
+  // node restarted) whatever changed meanwhile was never pushed, so fetch the list again.
+  let connected = false;
+  source.addEventListener("ready", () => {
+    if (connected) {
+      soon();
+    }
+    connected = true;
+    document.body.setAttribute("data-live-connected", "true");
+  });
 })();
