@@ -4,6 +4,7 @@ import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
 import dev.firebreak.incident.IncidentChanged;
 import dev.firebreak.platform.signals.ClusterSignals;
+import dev.firebreak.platform.storage.AfterCommit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,7 +13,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -46,20 +46,26 @@ class LiveEvents {
         return streams.open(new SseEmitter(TIMEOUT));
     }
 
-    /** Plain and in-memory on purpose: a missed page refresh is not worth a durable event. */
-    @TransactionalEventListener(fallbackExecution = true)
+    // Plain listeners, not @TransactionalEventListener: Spring Modulith's completion advisor wraps
+    // every transactional listener, and would serialize each alert event and look for its
+    // publication in the database on the alert writer's thread. A missed page refresh is not
+    // worth a durable event, and AfterCommit keeps a rollback from being pushed.
+    @EventListener
     void on(IncidentChanged event) {
         String id = String.valueOf(event.incidentId());
-        streams.push("incident", id);
-        signals.broadcast("incident", id);
+        AfterCommit.run(() -> {
+            streams.push("incident", id);
+            signals.broadcast("incident", id);
+        });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /** In the writer's transaction: a rolled-back alert only costs pages one needless refresh. */
+    @EventListener
     void on(AlertReceived event) {
         alertsChanged.set(true);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertResolved event) {
         alertsChanged.set(true);
     }

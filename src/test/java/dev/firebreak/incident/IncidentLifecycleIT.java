@@ -141,6 +141,27 @@ class IncidentLifecycleIT extends ServerTest {
     }
 
     @Test
+    void anAlertNamedAfterARuleWrittenInWordsAttachesThatRunbook() throws Exception {
+        // Seed 004 lists its alert rules as "No Active Workers", "Queue Backlog", ...; Prometheus
+        // sends alertname=NoActiveWorkers.
+        byte[] seed = new org.springframework.core.io.ClassPathResource("demo/runbooks/metamorphic-guard-operations.md")
+                .getInputStream()
+                .readAllBytes();
+        String slug = "metamorphic-guard-" + UUID.randomUUID().toString().substring(0, 8);
+        library.put(slug, slug + ".md", seed, "test", "api");
+        String key = AlertGroups.key();
+        groups.fire(AlertGroups.group(
+                key,
+                null,
+                null,
+                List.of(AlertGroups.alert("NoActiveWorkers", Map.of("severity", "critical"), clock.instant(), "zq"))));
+        Incident incident = only(key);
+        assertThat(incident.runbookSlug()).startsWith("metamorphic-guard");
+        assertThat(incidents.details(incident.id()).runbookReason())
+                .isEqualTo("alert rule \"No Active Workers\" names NoActiveWorkers");
+    }
+
+    @Test
     void aRunbookThatOnlyMentionsTheSummarysWordsInItsBodyIsNotAttached() {
         String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
         // slugs without the word: a runbook's file name counts as one of its alert names
