@@ -38,6 +38,8 @@ public class IncidentLifecycle {
     private static final int RACE_ATTEMPTS = 5;
 
     private final IncidentStore store;
+    private final AppliedGroupEvents applied;
+    private final SenderAcks acks;
     private final IncidentOpening opening;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -45,11 +47,15 @@ public class IncidentLifecycle {
 
     IncidentLifecycle(
             IncidentStore store,
+            AppliedGroupEvents applied,
+            SenderAcks acks,
             IncidentOpening opening,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.store = store;
+        this.applied = applied;
+        this.acks = acks;
         this.opening = opening;
         this.events = events;
         this.clock = clock;
@@ -79,13 +85,13 @@ public class IncidentLifecycle {
                 .orElseThrow(() -> new IllegalStateException("alert group "
                         + event.group().groupKey() + " resolved before its incident was opened; retried later"));
         Instant now = clock.instant();
-        Optional<Instant> seen = store.groupEventAt(incident.id());
-        if (!store.claimGroupEvent(event.id(), now)
+        Optional<Instant> seen = applied.at(incident.id());
+        if (!applied.claim(event.id(), now)
                 || incident.state() == IncidentState.RESOLVED
                 || seen.isPresent() && event.at().isBefore(seen.get())) {
             return; // applied already, resolved already, or overtaken by a newer event of the group
         }
-        store.groupEvent(incident.id(), event.at());
+        applied.record(incident.id(), event.at());
         store.resolveAlerts(incident.id(), now);
         if (store.resolve(incident.id(), now, SYSTEM)) {
             store.addTimeline(
@@ -131,13 +137,13 @@ public class IncidentLifecycle {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     public void onAcknowledged(AlertAcknowledged event) {
         String by = event.by() == null || event.by().isBlank() ? "sender" : event.by();
-        tx.executeWithoutResult(status -> store.recordAck(event.alert().id(), by, clock.instant()));
+        tx.executeWithoutResult(status -> acks.keep(event.alert().id(), by, clock.instant()));
         tx.executeWithoutResult(
                 status -> store.openWithAlert(event.alert().id()).ifPresent(incident -> applyKeptAck(incident.id())));
     }
 
     private void applyKeptAck(long id) {
-        Optional<String> by = store.pendingAck(id);
+        Optional<String> by = acks.first(id);
         if (by.isEmpty()) {
             return;
         }
@@ -157,7 +163,7 @@ public class IncidentLifecycle {
             events.publishEvent(new IncidentAcknowledged(id, by.get()));
             events.publishEvent(new IncidentChanged(id));
         }
-        store.clearAcks(id);
+        acks.forget(id);
     }
 
     /** Two deliveries (or nodes) may open the same group's incident at once; the loser finds it. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentOpening {
     private final IncidentStore store;
+    private final AppliedGroupEvents applied;
     private final RunbookMatcher runbooks;
     private final IncidentProperties properties;
     private final ApplicationEventPublisher events;
@@ -30,11 +31,13 @@ class IncidentOpening {
 
     IncidentOpening(
             IncidentStore store,
+            AppliedGroupEvents applied,
             RunbookMatcher runbooks,
             IncidentProperties properties,
             ApplicationEventPublisher events,
             java.time.Clock clock) {
         this.store = store;
+        this.applied = applied;
         this.runbooks = runbooks;
         this.properties = properties;
         this.events = events;
@@ -45,12 +48,12 @@ class IncidentOpening {
     Long apply(AlertGroupFiring event) {
         AlertGroup group = event.group();
         Instant now = clock.instant();
-        if (!store.claimGroupEvent(event.id(), now)) {
+        if (!applied.claim(event.id(), now)) {
             return null; // a second delivery of a firing already applied
         }
         Optional<Incident> latest = store.latestForGroup(group.groupKey());
         if (latest.isPresent()) {
-            Optional<Instant> seen = store.groupEventAt(latest.get().id());
+            Optional<Instant> seen = applied.at(latest.get().id());
             if (seen.isPresent() && event.at().isBefore(seen.get())) {
                 return null; // a late delivery, overtaken by a newer event of the group
             }
@@ -81,7 +84,7 @@ class IncidentOpening {
         } else {
             id = open(group, now, event.at());
         }
-        store.groupEvent(id, event.at());
+        applied.record(id, event.at());
         events.publishEvent(new IncidentChanged(id));
         return id;
     }

@@ -192,14 +192,6 @@ public class IncidentStore {
         return changed == 1;
     }
 
-    /** Records that the incident applied its group's event of this time. */
-    public void groupEvent(long id, Instant at) {
-        jdbc.sql(
-                        "update incidents set group_event_at = ? where id = ? and (group_event_at is null or group_event_at < ?)")
-                .params(utc(at), id, utc(at))
-                .update();
-    }
-
     public List<IncidentCycle> cycles(long incidentId) {
         return jdbc.sql("select cycle, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by"
                         + " from incident_cycles where incident_id = ? order by cycle")
@@ -295,36 +287,6 @@ public class IncidentStore {
                 .list();
     }
 
-    /**
-     * Claims an alert-group event for this transaction; false when it was applied before. A
-     * concurrent claim of the same event fails one of the two with a duplicate key.
-     */
-    public boolean claimGroupEvent(java.util.UUID eventId, Instant at) {
-        boolean seen = jdbc.sql("select count(*) from incident_group_events where event_id = ?")
-                        .param(eventId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (seen) {
-            return false;
-        }
-        jdbc.sql("delete from incident_group_events where applied_at < ?")
-                .param(utc(at.minus(java.time.Duration.ofDays(7))))
-                .update();
-        jdbc.sql("insert into incident_group_events (event_id, applied_at) values (?, ?)")
-                .params(eventId, utc(at))
-                .update();
-        return true;
-    }
-
-    /** The time of the latest group event the incident applied, or null. */
-    public Optional<Instant> groupEventAt(long id) {
-        return jdbc.sql("select group_event_at from incidents where id = ?")
-                .param(id)
-                .query((rs, n) -> Optional.ofNullable(instant(rs, "group_event_at")))
-                .single();
-    }
-
     /** Sets the status of the incident's copy of an alert; true when it changed. */
     public boolean alertStatus(long incidentId, long alertId, AlertStatus status, Instant at) {
         return jdbc.sql("update incident_alerts set status = ?, last_seen_at = ? where incident_id = ? and alert_id = ?"
@@ -361,35 +323,6 @@ public class IncidentStore {
                             TimelineData.read(kind, rs.getString("data")));
                 })
                 .list();
-    }
-
-    /** Keeps a sender's acknowledge of an alert until the alert's incident can take it. */
-    public void recordAck(long alertId, String by, Instant at) {
-        jdbc.sql("delete from incident_alert_acks where alert_id = ? or acknowledged_at < ?")
-                .params(alertId, utc(at.minus(java.time.Duration.ofDays(1))))
-                .update();
-        jdbc.sql("insert into incident_alert_acks (alert_id, acknowledged_by, acknowledged_at) values (?, ?, ?)")
-                .params(alertId, cut(by, 200), utc(at))
-                .update();
-    }
-
-    /** The first kept acknowledge of any of the incident's alerts: who, or empty. */
-    public Optional<String> pendingAck(long incidentId) {
-        return jdbc
-                .sql("select k.acknowledged_by from incident_alert_acks k join incident_alerts a"
-                        + " on a.alert_id = k.alert_id where a.incident_id = ? order by k.acknowledged_at")
-                .param(incidentId)
-                .query(String.class)
-                .stream()
-                .findFirst();
-    }
-
-    /** Forgets the kept acknowledges of the incident's alerts, once applied. */
-    public void clearAcks(long incidentId) {
-        jdbc.sql("delete from incident_alert_acks where alert_id in"
-                        + " (select alert_id from incident_alerts where incident_id = ?)")
-                .param(incidentId)
-                .update();
     }
 
     private static Incident incident(ResultSet rs, int row) throws SQLException {
