@@ -2,6 +2,7 @@ package dev.firebreak.web;
 
 import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
+import dev.firebreak.alert.AlertsRefreshed;
 import dev.firebreak.incident.IncidentChanged;
 import dev.firebreak.platform.signals.ClusterSignals;
 import dev.firebreak.platform.storage.AfterCommit;
@@ -62,6 +63,11 @@ class LiveEvents {
     /** In the writer's transaction: a rolled-back alert only costs pages one needless refresh. */
     @EventListener
     void on(AlertReceived event) {
+        alertsChanged.set(true);
+    }
+
+    @EventListener
+    void on(AlertsRefreshed event) {
         alertsChanged.set(true);
     }
 

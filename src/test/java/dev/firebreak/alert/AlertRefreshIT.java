@@ -39,6 +39,12 @@ class AlertRefreshIT extends IntakeTestSupport {
             events.add(event);
         }
 
+        /** A commit's refreshes come as one event; recorded one per alert, in their order. */
+        @EventListener
+        void on(AlertsRefreshed event) {
+            event.alerts().forEach(alert -> events.add(new AlertReceived(alert, false)));
+        }
+
         <T> List<T> stream(Class<T> type) {
             return events.stream().filter(type::isInstance).map(type::cast).toList();
         }

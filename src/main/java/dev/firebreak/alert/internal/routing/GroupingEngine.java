@@ -5,6 +5,7 @@ import dev.firebreak.alert.AlertProperties;
 import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
 import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.alert.AlertsRefreshed;
 import dev.firebreak.alert.internal.intake.Fingerprints;
 import dev.firebreak.platform.storage.AfterCommit;
 import dev.firebreak.platform.storage.LruMap;
@@ -72,8 +73,16 @@ class GroupingEngine {
 
     @EventListener
     void received(AlertReceived event) {
-        Alert alert = event.alert();
+        receive(event.alert(), routing.config());
+    }
+
+    @EventListener
+    void refreshed(AlertsRefreshed event) {
         RoutingConfig config = routing.config();
+        event.alerts().forEach(alert -> receive(alert, config));
+    }
+
+    private void receive(Alert alert, RoutingConfig config) {
         long contentHash = Fingerprints.content(alert.labels(), alert.annotations(), alert.generatorUrl());
         Grouped before = grouped.get(alert.fingerprint());
         // Routing compared by identity: a new configuration is a new object, and deep equality costs.

@@ -1,9 +1,11 @@
 package dev.firebreak.alert.internal.store;
 
+import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertAcknowledged;
 import dev.firebreak.alert.AlertProperties;
 import dev.firebreak.alert.AlertReceived;
 import dev.firebreak.alert.AlertResolved;
+import dev.firebreak.alert.AlertsRefreshed;
 import dev.firebreak.alert.IntakeException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -240,15 +242,31 @@ public class AlertWriter implements DisposableBean {
         return e instanceof DuplicateKeyException || e instanceof ConcurrencyFailureException;
     }
 
-    /** Writes all requests' alerts together, then publishes one event per change in their order. */
+    /**
+     * Writes all requests' alerts together, then publishes their changes in order: a run of
+     * refreshes as one {@link AlertsRefreshed}, any other change as its own event.
+     */
     private List<List<AlertWritten>> apply(List<Pending> batch, Instant now) {
         List<AlertWrite> writes = new ArrayList<>();
         for (Pending pending : batch) {
             writes.addAll(pending.writes());
         }
         List<AlertWritten> written = store.applyAll(writes, now);
+        List<Alert> refreshed = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
-            publish(written.get(i), writes.get(i).sender());
+            AlertWritten result = written.get(i);
+            if (result.outcome() == AlertWritten.Outcome.REFRESHED) {
+                refreshed.add(result.alert());
+                continue;
+            }
+            if (result.outcome() != AlertWritten.Outcome.UNCHANGED && !refreshed.isEmpty()) {
+                events.publishEvent(new AlertsRefreshed(List.copyOf(refreshed)));
+                refreshed.clear();
+            }
+            publish(result, writes.get(i).sender());
+        }
+        if (!refreshed.isEmpty()) {
+            events.publishEvent(new AlertsRefreshed(List.copyOf(refreshed)));
         }
         List<List<AlertWritten>> perRequest = new ArrayList<>(batch.size());
         int from = 0;
@@ -262,7 +280,7 @@ public class AlertWriter implements DisposableBean {
     void publish(AlertWritten result, String sender) {
         switch (result.outcome()) {
             case NEW -> events.publishEvent(new AlertReceived(result.alert(), true));
-            case REFRESHED -> events.publishEvent(new AlertReceived(result.alert(), false));
+            case REFRESHED -> events.publishEvent(new AlertsRefreshed(List.of(result.alert())));
             case RESOLVED -> events.publishEvent(new AlertResolved(result.alert()));
             case ACKNOWLEDGED -> events.publishEvent(new AlertAcknowledged(result.alert(), sender));
             case UNCHANGED -> {}
