@@ -1,6 +1,7 @@
 package dev.firebreak.alert.internal.changes;
 
 import dev.firebreak.alert.ChangeEvent;
+import dev.firebreak.platform.storage.SqlLists;
 import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,11 +60,11 @@ public class ChangeEventStore {
         List<Object> params = new ArrayList<>();
         List<String> matches = new ArrayList<>();
         if (!byService.isEmpty()) {
-            matches.add("service in (" + placeholders(byService.size()) + ")");
+            matches.add("service in (" + SqlLists.placeholders(byService.size()) + ")");
             params.addAll(byService);
         }
         if (!bySource.isEmpty()) {
-            matches.add("source in (" + placeholders(bySource.size()) + ")");
+            matches.add("source in (" + SqlLists.placeholders(bySource.size()) + ")");
             params.addAll(bySource);
         }
         params.add(Timestamps.utc(since));
@@ -112,10 +113,6 @@ public class ChangeEventStore {
                         .distinct()
                         .limit(MAX_KEYS)
                         .toList();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private ChangeEvent row(ResultSet rs, int n) throws SQLException {

@@ -4,6 +4,7 @@ import static dev.firebreak.platform.storage.Timestamps.utc;
 
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertStatus;
+import dev.firebreak.platform.storage.SqlLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -115,17 +116,18 @@ class GroupStore {
      */
     boolean resolve(List<Alert> alerts, Instant now) {
         List<Long> ids = new java.util.ArrayList<>();
-        for (List<Alert> chunk : chunks(alerts)) {
+        for (List<Alert> chunk : SqlLists.chunks(alerts)) {
             ids.addAll(jdbc.sql("select distinct group_id from alert_group_members where fingerprint in ("
-                            + marks(chunk.size()) + ")")
+                            + SqlLists.placeholders(chunk.size()) + ")")
                     .params(chunk.stream().map(Alert::fingerprint).toList())
                     .query(Long.class)
                     .list());
         }
         ids = ids.stream().distinct().sorted().toList();
         // Group rows before member rows, the flusher's order, so the two cannot deadlock.
-        for (List<Long> chunk : chunks(ids)) {
-            jdbc.sql("select id from alert_groups where id in (" + marks(chunk.size()) + ") order by id for update")
+        for (List<Long> chunk : SqlLists.chunks(ids)) {
+            jdbc.sql("select id from alert_groups where id in (" + SqlLists.placeholders(chunk.size())
+                            + ") order by id for update")
                     .params(chunk)
                     .query(Long.class)
                     .list();
@@ -135,28 +137,17 @@ class GroupStore {
                 alerts,
                 alert -> new Object[] {JSON.writeValueAsString(alert), utc(now), alert.fingerprint()});
         int due = 0;
-        for (List<Long> chunk : chunks(ids)) {
+        for (List<Long> chunk : SqlLists.chunks(ids)) {
             List<Object> params = new java.util.ArrayList<>(List.of(utc(now), utc(now)));
             params.addAll(chunk);
             due += jdbc.sql("update alert_groups set next_flush_at = ? where next_flush_at > ? and fired_hash is not"
-                            + " null and id in (" + marks(chunk.size()) + ") and not exists (select 1 from"
+                            + " null and id in (" + SqlLists.placeholders(chunk.size())
+                            + ") and not exists (select 1 from"
                             + " alert_group_members m where m.group_id = alert_groups.id and m.firing = true)")
                     .params(params)
                     .update();
         }
         return due > 0;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new java.util.ArrayList<>();
-        for (int from = 0; from < items.size(); from += 500) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + 500)));
-        }
-        return chunks;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private <T> int[] batch(String sql, List<T> items, Function<T, Object[]> values) {

@@ -6,6 +6,7 @@ import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.internal.intake.Fingerprints;
 import dev.firebreak.platform.storage.AfterCommit;
 import dev.firebreak.platform.storage.LruMap;
+import dev.firebreak.platform.storage.SqlLists;
 import dev.firebreak.platform.storage.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class AlertStore {
-    /** Fingerprints per lookup query: far below every driver's limit on parameters. */
-    private static final int READ_CHUNK = 500;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JsonMapper json;
@@ -206,11 +203,9 @@ public class AlertStore {
     /** The firing rows of these fingerprints, without their content (a refresh replaces it). */
     private Map<String, KnownAlert> readFiring(Set<String> fingerprints) {
         Map<String, KnownAlert> firing = new HashMap<>();
-        List<String> all = List.copyOf(fingerprints);
-        for (int from = 0; from < all.size(); from += READ_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+        for (List<String> chunk : SqlLists.chunks(List.copyOf(fingerprints))) {
             jdbc.sql("select " + AlertQueries.LIGHT + AlertQueries.FROM + " where firing_fingerprint in ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                            + SqlLists.placeholders(chunk.size()) + ")")
                     .params(chunk)
                     .query(queries::light)
                     .list()
