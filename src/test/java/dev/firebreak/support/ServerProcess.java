@@ -64,31 +64,21 @@ public final class ServerProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A browser's session after a form login: its cookie and a CSRF token for forms. */
-    public record Session(String cookie, String csrf) {}
+    /** A browser's session after a form login, as {@link ServerTest#login} makes it. */
+    public ServerTest.WebSession login(String username, String password) {
+        return ServerTest.login(this::request, this::sendUnchecked, username, password);
+    }
 
-    public Session login(String username, String password) throws Exception {
-        HttpResponse<String> page = send(request("/login"));
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> login = send(request("/login")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "username=" + username + "&password=" + password + "&_csrf=" + csrf))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie));
-        String session = login.headers()
-                .firstValue("Set-Cookie")
-                .map(c -> c.split(";")[0])
-                .orElse(cookie);
-        HttpResponse<String> account = send(request("/account").header("Cookie", session));
-        if (account.statusCode() != 200) {
-            throw new IllegalStateException("login failed for " + username);
+    private HttpResponse<String> sendUnchecked(HttpRequest.Builder request) {
+        try {
+            return send(request);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new Session(session, account.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
     }
 
     /** The live pages' event stream of a logged-in session, read as it arrives. */
-    public InputStream liveEvents(Session session) throws Exception {
+    public InputStream liveEvents(ServerTest.WebSession session) throws Exception {
         HttpResponse<InputStream> stream = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events/incidents"))
                         .header("Cookie", session.cookie())

@@ -101,10 +101,22 @@ public abstract class ServerTest {
     public record WebSession(String cookie, String csrf) {}
 
     protected WebSession login(String username, String password) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
+        return login(path -> HttpRequest.newBuilder(uri(path)), this::send, username, password);
+    }
+
+    /**
+     * A form login as a browser does it, on any server: the login page's cookie and CSRF token,
+     * the POST, then the session's CSRF token from the account page.
+     */
+    public static WebSession login(
+            java.util.function.Function<String, HttpRequest.Builder> request,
+            java.util.function.Function<HttpRequest.Builder, HttpResponse<String>> send,
+            String username,
+            String password) {
+        HttpResponse<String> page = send.apply(request.apply("/login").GET());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
+        HttpResponse<String> login = send.apply(request.apply("/login")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "username=" + username + "&password=" + password + "&_csrf=" + csrf))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -113,7 +125,7 @@ public abstract class ServerTest {
                 .firstValue("Set-Cookie")
                 .map(c -> c.split(";")[0])
                 .orElse(cookie);
-        HttpResponse<String> home = send(HttpRequest.newBuilder(uri("/account")).header("Cookie", session));
+        HttpResponse<String> home = send.apply(request.apply("/account").header("Cookie", session));
         if (home.statusCode() != 200) {
             throw new IllegalStateException("login failed for " + username + ": " + home.statusCode());
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.JarProcess;
 import dev.firebreak.support.ServerProcess;
-import dev.firebreak.support.ServerProcess.Session;
+import dev.firebreak.support.ServerTest.WebSession;
 import dev.firebreak.support.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class LiveEventsJarIT {
                         Map.of("FIREBREAK_DATA_DIR", data.toString(), "FIREBREAK_ADMIN_PASSWORD", PASSWORD),
                         data.resolve("server.log"))
                 .awaitReady();
-        Session session = server.login("admin", PASSWORD);
+        WebSession session = server.login("admin", PASSWORD);
         List<CompletableFuture<Void>> ended = new java.util.ArrayList<>();
         for (int page = 0; page < 3; page++) {
             BufferedReader stream = reader(server.liveEvents(session));
@@ -95,8 +95,8 @@ class LiveEventsJarIT {
                 b) {
             a.awaitReady();
             b.awaitReady();
-            Session onA = a.login("admin", PASSWORD);
-            Session onB = b.login("admin", PASSWORD);
+            WebSession onA = a.login("admin", PASSWORD);
+            WebSession onB = b.login("admin", PASSWORD);
             postAlert(a, key, "ClusterCheck");
             long id = Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
@@ -182,7 +182,7 @@ class LiveEventsJarIT {
     }
 
     /** The database is the test's own: the first incident is the one the alert opened. */
-    private static long incidentOf(ServerProcess node, Session session, String name) throws Exception {
+    private static long incidentOf(ServerProcess node, WebSession session, String name) throws Exception {
         String rows = node.send(node.request("/incidents/rows?state=all")
                         .header("Cookie", session.cookie())
                         .header("Accept", "text/html"))
