@@ -97,7 +97,7 @@ class ScheduleDstProperties {
         }
     }
 
-    @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
     void everyHandoff_happensAtItsWallClockTime(@ForAll("schedules") Case c) {
         var rendered = ScheduleRenderer.render(c.definition(), c.from(), c.to());
         for (var layer : c.definition().layers()) {
