@@ -21,6 +21,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * A whole year of generated schedules in zones with hour, half-hour and no DST: the final timeline
@@ -38,7 +39,7 @@ class ScheduleDstProperties {
     static final List<String> PEOPLE = List.of("ana", "ben", "cho", "dev", "eli", "fay");
     static final LocalDateTime YEAR_START = LocalDateTime.parse("2026-01-01T00:00");
 
-    /** A generated schedule; the base layer (lowest priority) is never restricted. */
+    /** A generated schedule; its base layer (lowest priority) is mostly unrestricted. */
     record Case(ScheduleDefinition definition) {
         ZoneId zone() {
             return definition.zone();
@@ -56,11 +57,8 @@ class ScheduleDstProperties {
             return definition.layers().getFirst();
         }
 
-        ScheduleLayer layer(String name) {
-            return definition.layers().stream()
-                    .filter(l -> l.name().equals(name))
-                    .findFirst()
-                    .orElseThrow();
+        boolean baseAlwaysOnCall() {
+            return base().restrictions().isEmpty();
         }
     }
 
@@ -69,24 +67,48 @@ class ScheduleDstProperties {
         var rendered = ScheduleRenderer.render(c.definition(), c.from(), c.to());
         var shifts = rendered.finalShifts();
 
-        assertThat(shifts).isNotEmpty();
-        assertThat(shifts.getFirst().start()).isEqualTo(c.from());
-        assertThat(shifts.getLast().end()).isEqualTo(c.to());
         for (int i = 0; i < shifts.size(); i++) {
             var s = shifts.get(i);
             assertThat(s.start()).isBefore(s.end());
             if (i > 0) {
                 var previous = shifts.get(i - 1);
-                // The base layer always has somebody, so each shift starts where the last ended.
-                assertThat(s.start()).as("after %s", previous).isEqualTo(previous.end());
-                assertThat(previous.username().equals(s.username())
+                assertThat(s.start()).as("after %s", previous).isAfterOrEqualTo(previous.end());
+                assertThat(previous.end().equals(s.start())
+                                && previous.username().equals(s.username())
                                 && previous.source().equals(s.source()))
                         .as("unmerged neighbours %s, %s", previous, s)
                         .isFalse();
             }
         }
-        assertThat(shifts.stream().map(OnCallShift::length).reduce(Duration.ZERO, Duration::plus))
-                .isEqualTo(Duration.between(c.from(), c.to()));
+        if (c.baseAlwaysOnCall()) {
+            // Somebody is on call at every instant: the shifts tile the year exactly.
+            assertThat(shifts.getFirst().start()).isEqualTo(c.from());
+            assertThat(shifts.getLast().end()).isEqualTo(c.to());
+            for (int i = 1; i < shifts.size(); i++) {
+                assertThat(shifts.get(i).start()).isEqualTo(shifts.get(i - 1).end());
+            }
+            assertThat(shifts.stream().map(OnCallShift::length).reduce(Duration.ZERO, Duration::plus))
+                    .isEqualTo(Duration.between(c.from(), c.to()));
+        }
+        for (var o : c.definition().overrides()) {
+            var inside = shifts.stream()
+                    .filter(s -> s.start().isBefore(o.end()) && s.end().isAfter(o.start()))
+                    .toList();
+            if (o.replaces() == null) {
+                // The override's user holds its whole span (inside the year), gaps included.
+                var expected = Duration.between(max(o.start(), c.from()), min(o.end(), c.to()));
+                assertThat(inside)
+                        .allMatch(s ->
+                                s.username().equals(o.username()) && s.source().equals(ScheduleRenderer.OVERRIDE));
+                assertThat(inside.stream().map(OnCallShift::length).reduce(Duration.ZERO, Duration::plus))
+                        .isEqualTo(expected.isNegative() ? Duration.ZERO : expected);
+            } else {
+                // Nothing of the replaced person is left in the override's span.
+                assertThat(inside)
+                        .noneMatch(s ->
+                                s.username().equals(o.replaces()) && !s.source().equals(ScheduleRenderer.OVERRIDE));
+            }
+        }
         for (var layerShifts : rendered.layers().values()) {
             for (int i = 1; i < layerShifts.size(); i++) {
                 assertThat(layerShifts.get(i).start())
@@ -239,16 +261,19 @@ class ScheduleDstProperties {
                 .as(Rotation::withRestrictions)
                 .list()
                 .ofMaxSize(2);
-        return Combinators.combine(zones, rotation(1, 900), upper, overrides()).as((zone, base, more, overrides) -> {
-            List<ScheduleLayer> layers = new ArrayList<>();
-            layers.add(new ScheduleLayer("base", 0, base.members(), base.start(), base.length(), List.of()));
-            for (int i = 0; i < more.size(); i++) {
-                var l = more.get(i);
-                layers.add(
-                        new ScheduleLayer("upper" + i, 10 + i, l.members(), l.start(), l.length(), l.restrictions()));
-            }
-            return new Case(new ScheduleDefinition("ops", "team", zone, layers, overrides));
-        });
+        Arbitrary<List<Restriction>> baseRestrictions =
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(List.of())), Tuple.of(1, restrictions));
+        return Combinators.combine(zones, rotation(1, 900), baseRestrictions, upper, overrides())
+                .as((zone, base, restricted, more, overrides) -> {
+                    List<ScheduleLayer> layers = new ArrayList<>();
+                    layers.add(new ScheduleLayer("base", 0, base.members(), base.start(), base.length(), restricted));
+                    for (int i = 0; i < more.size(); i++) {
+                        var l = more.get(i);
+                        layers.add(new ScheduleLayer(
+                                "upper" + i, 10 + i, l.members(), l.start(), l.length(), l.restrictions()));
+                    }
+                    return new Case(new ScheduleDefinition("ops", "team", zone, layers, overrides));
+                });
     }
 
     /** A layer's rotation before its name and restrictions are known. */
@@ -369,6 +394,14 @@ class ScheduleDstProperties {
             }
         }
         return grid;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static List<OnCallShift> cutAt(List<OnCallShift> shifts, List<Instant> seams) {
