@@ -1,6 +1,7 @@
 package dev.firebreak.oncall;
 
-import dev.firebreak.oncall.internal.schedule.AccountsOnlyDirectory;
+import dev.firebreak.oncall.internal.schedule.IcsCalendars;
+import dev.firebreak.oncall.internal.schedule.OverrideImport;
 import dev.firebreak.oncall.internal.schedule.OverrideStore;
 import dev.firebreak.oncall.internal.schedule.ScheduleRules;
 import dev.firebreak.oncall.internal.schedule.ScheduleStore;
@@ -8,6 +9,7 @@ import dev.firebreak.oncall.internal.schedule.WarningCheck;
 import dev.firebreak.platform.FirebreakException.BadInput;
 import dev.firebreak.platform.FirebreakException.Conflict;
 import dev.firebreak.platform.FirebreakException.NotFound;
+import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.security.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +17,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +48,11 @@ public class Schedules implements OnCallLookup {
     private final Clock clock;
 
     Schedules(
-            ScheduleStore store,
-            OverrideStore overrides,
-            ObjectProvider<PeopleDirectory> people,
-            UserAccounts accounts,
-            Clock clock) {
+            ScheduleStore store, OverrideStore overrides, PeopleDirectory people, UserAccounts accounts, Clock clock) {
         this.store = store;
         this.overrides = overrides;
         this.accounts = accounts;
-        // TODO until oncall-people is merged: its directory, else users only
-        this.people = people.getIfAvailable(() -> new AccountsOnlyDirectory(accounts));
+        this.people = people;
         this.clock = clock;
     }
 
@@ -168,6 +167,37 @@ public class Schedules implements OnCallLookup {
         List<StoredOverride> removed = o.swapGroup() == null ? List.of(o) : overrides.swap(o.swapGroup());
         removed.forEach(r -> overrides.delete(r.id()));
         return removed;
+    }
+
+    /**
+     * Overrides from an iCalendar file: each VEVENT becomes an override for the person its ATTENDEE
+     * email, ORGANIZER or SUMMARY names (a username or a user's email). All or nothing.
+     */
+    @Transactional
+    public List<StoredOverride> importOverrides(String schedule, String ics, String by) {
+        long id = locked(schedule);
+        Schedule s = get(schedule);
+        Map<String, String> byEmail = new HashMap<>();
+        for (UserAccount account : accounts.list()) {
+            if (account.email() != null) {
+                byEmail.putIfAbsent(account.email().toLowerCase(Locale.ROOT), account.username());
+            }
+        }
+        List<StoredOverride> imported = new ArrayList<>();
+        for (IcsCalendars.Event event : IcsCalendars.read(ics, s.zone())) {
+            String username = OverrideImport.person(event, byEmail, people::userExists)
+                    .orElseThrow(() -> new BadInput(
+                            "body", event.label() + ": names no known user in ATTENDEE, ORGANIZER or SUMMARY"));
+            try {
+                long saved = insertOverride(id, s, "", username, null, event.start(), event.end(), by, null);
+                imported.add(overrides.find(id, saved).orElseThrow());
+            } catch (BadInput e) {
+                throw new BadInput("body", event.label() + ": " + e.getMessage());
+            } catch (Conflict e) {
+                throw new Conflict(event.label() + ": " + e.getMessage());
+            }
+        }
+        return imported;
     }
 
     /** Who is on call for each schedule (or the one named) at {@code at}, with since and until when. */
