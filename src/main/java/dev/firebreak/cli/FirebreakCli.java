@@ -32,11 +32,12 @@ public final class FirebreakCli {
             SilenceCommand.class,
             UserCommand.class,
             TeamCommand.class,
-            ServiceCommand.class);
+            ServiceCommand.class,
+            PolicyCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK =
-            Set.of("runbook", "version", "incident", "silence", "user", "team", "service");
+            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "policy");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
