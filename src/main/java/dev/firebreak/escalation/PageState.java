@@ -1,0 +1,6 @@
+package dev.firebreak.escalation;
+
+/** Delivery state of a page; notify moves it on. */
+public enum PageState {
+    DUE
+}
