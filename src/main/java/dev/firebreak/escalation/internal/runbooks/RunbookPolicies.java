@@ -27,7 +27,12 @@ public final class RunbookPolicies {
     /** Shortest step delay: "Immediate" must not page the whole path at once. */
     public static final Duration MIN_DELAY = Duration.ofMinutes(1);
 
-    private static final String PREFIX = "runbook:";
+    /** Policy names allow letters, digits, '.', '_', '-' and spaces: "runbook.<slug>" cannot clash with a slug. */
+    public static final String PREFIX = "runbook.";
+    // The policy limits (PolicyValidation): longer matrices keep their first rows and roles.
+    static final int MAX_TIERS = 20;
+    static final int MAX_STEPS = 20;
+    static final int MAX_DESCRIPTION = 2000;
     // A severity code: P0, SEV-1, SEV 2, S3, Priority 1.
     private static final Pattern CODE = Pattern.compile("(?i)(?:p|sev|s|severity|priority)[- ]?\\d+");
     private static final Pattern PARENTHESIZED = Pattern.compile("^(.+?)\\s*\\((.+)\\)$");
@@ -38,6 +43,13 @@ public final class RunbookPolicies {
     /** The policy name of a runbook's policy. */
     public static String policyName(String slug) {
         return PREFIX + slug;
+    }
+
+    /** The runbook a policy name is made from ("runbook.disk-full" is disk-full), or null. */
+    public static String slugOf(String policyName) {
+        return policyName != null && policyName.startsWith(PREFIX) && policyName.length() > PREFIX.length()
+                ? policyName.substring(PREFIX.length())
+                : null;
     }
 
     /** A severity cell split into its code and label: "P0 (Critical)" is P0 and Critical. */
@@ -76,6 +88,7 @@ public final class RunbookPolicies {
             List<String> roles = roles(row.path());
             if (severity.name().isEmpty()
                     || roles.isEmpty()
+                    || tiers.size() == MAX_TIERS
                     || !seen.add(severity.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -84,6 +97,7 @@ public final class RunbookPolicies {
             }
             Duration delay = delay(row);
             List<PolicyStep> steps = roles.stream()
+                    .limit(MAX_STEPS)
                     .map(role -> new PolicyStep(List.of(new StepTarget(StepTarget.Kind.ROLE, role)), delay))
                     .toList();
             tiers.add(new PolicyTier(severity.name(), duration(row.responseTarget()), steps));
@@ -137,6 +151,6 @@ public final class RunbookPolicies {
                             .toList()));
             text.append('.');
         }
-        return text.toString();
+        return text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION - 1) + "…" : text.toString();
     }
 }

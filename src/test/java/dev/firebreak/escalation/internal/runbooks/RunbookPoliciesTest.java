@@ -47,7 +47,7 @@ class RunbookPoliciesTest {
         EscalationPolicy policy =
                 RunbookPolicies.fromMatrix("counterfactual-lab", model.title(), model.escalationMatrix());
 
-        assertThat(policy.name()).isEqualTo("runbook:counterfactual-lab");
+        assertThat(policy.name()).isEqualTo("runbook.counterfactual-lab");
         assertThat(policy.runbookSlug()).isEqualTo("counterfactual-lab");
         assertThat(policy.description()).contains(model.title()).doesNotContain("Severities");
         assertThat(policy.tiers())
