@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What people do with incidents, and how other features read them. Every change lands on the timeline. */
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
     private static final Set<String> STATES = Set.of("open", "triggered", "acknowledged", "resolved");
     private static final int MAX_NOTE = 4000;
+    private static final String ESCALATION_ACTOR = "escalation";
 
     private final IncidentStore store;
     private final RunbookMatcher runbooks;
@@ -241,6 +243,44 @@ public class Incidents {
                     new TimelineDetail.SeverityChange(current.name(), mapped.name(), "the runbook's scheme"));
         }
         return changed(id);
+    }
+
+    /**
+     * A timeline entry written by escalation (who was paged, a skipped step, the end of paging), in
+     * the caller's transaction so it commits with the pages it describes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEscalation(long incidentId, String text, TimelineDetail detail) {
+        get(incidentId);
+        store.addTimeline(incidentId, clock.instant(), ESCALATION_ACTOR, text, detail);
+        events.publishEvent(new IncidentChanged(incidentId));
+    }
+
+    /**
+     * An acknowledged incident nobody worked on within the policy's ack timeout triggers again, in
+     * the caller's transaction (escalation pages it from the first step in the same one). False
+     * when it is no longer acknowledged.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean retriggerAfterAckTimeout(long incidentId, java.time.Duration timeout) {
+        Incident incident = get(incidentId);
+        Instant now = clock.instant();
+        if (incident.state() != IncidentState.ACKNOWLEDGED || !store.retrigger(incidentId, now)) {
+            return false;
+        }
+        store.addTimeline(
+                incidentId,
+                now,
+                ESCALATION_ACTOR,
+                "triggered again: acknowledged by " + incident.acknowledgedBy() + " and left alone for "
+                        + timeout.toMinutes() + " min (ack timeout)",
+                new TimelineDetail.StateChange(
+                        IncidentState.ACKNOWLEDGED,
+                        IncidentState.TRIGGERED,
+                        incident.reopenCount() + 1,
+                        TimelineDetail.StateChange.Cause.ACK_TIMEOUT));
+        events.publishEvent(new IncidentChanged(incidentId));
+        return true;
     }
 
     private Incident changed(long id) {

@@ -17,7 +17,9 @@ public sealed interface TimelineDetail {
             ACKNOWLEDGED,
             ACKNOWLEDGED_BY_SENDER,
             RESOLVED,
-            AUTO_RESOLVED
+            AUTO_RESOLVED,
+            /** Acknowledged but left alone past the escalation policy's ack timeout: triggered again. */
+            ACK_TIMEOUT
         }
     }
 
@@ -36,4 +38,38 @@ public sealed interface TimelineDetail {
     record RunbookAttached(String slug, String title, String reason) implements TimelineDetail {}
 
     record EscalationRequested(String reason) implements TimelineDetail {}
+
+    /**
+     * The escalation policy paged people.
+     *
+     * @param step the step's index in its tier, from 0
+     * @param loop 0 the first time through the steps, one more per repeat
+     * @param targets the step's targets that found somebody, e.g. {@code schedule:primary}
+     * @param reason why: {@code STEP}, {@code ESCALATE_NOW}, {@code ACK_TIMEOUT} or {@code REPEAT}
+     */
+    record Paged(
+            String policy,
+            int step,
+            int loop,
+            java.util.List<String> users,
+            java.util.List<String> targets,
+            String reason)
+            implements TimelineDetail {}
+
+    /** A step found nobody to page (nobody on call, a role with no mapping) and was passed at once. */
+    record StepSkipped(String policy, int step, int loop, String reason) implements TimelineDetail {}
+
+    /** Escalation stopped paging this cycle without an acknowledge. */
+    record EscalationEnded(String policy, Why why) implements TimelineDetail {
+        public enum Why {
+            /** Neither the route nor the service names a policy (or the one named does not exist). */
+            NO_POLICY,
+            /** Every step and repeat paged and nobody acknowledged. */
+            EXHAUSTED,
+            /** No step of the policy found anybody to page. */
+            NOBODY_ON_CALL,
+            /** The policy was deleted while the incident escalated. */
+            POLICY_DELETED
+        }
+    }
 }

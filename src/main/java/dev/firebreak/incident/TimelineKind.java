@@ -12,7 +12,10 @@ public enum TimelineKind {
     ROLE(TimelineDetail.RoleAssigned.class),
     SEVERITY(TimelineDetail.SeverityChange.class),
     RUNBOOK(TimelineDetail.RunbookAttached.class),
-    ESCALATION(TimelineDetail.EscalationRequested.class);
+    ESCALATION(TimelineDetail.EscalationRequested.class),
+    PAGED(TimelineDetail.Paged.class),
+    STEP_SKIPPED(TimelineDetail.StepSkipped.class),
+    ESCALATION_ENDED(TimelineDetail.EscalationEnded.class);
 
     private final Class<? extends TimelineDetail> detail;
 

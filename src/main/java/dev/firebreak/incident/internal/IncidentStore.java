@@ -157,6 +157,18 @@ public class IncidentStore {
         return changed == 1;
     }
 
+    /**
+     * Acknowledged back to triggered (the ack timed out); false when it was not acknowledged. The
+     * cycle keeps its first acknowledge, so time to acknowledge stays what it was.
+     */
+    public boolean retrigger(long id, Instant at) {
+        return jdbc.sql("update incidents set state = 'TRIGGERED', acknowledged_at = null, acknowledged_by = null,"
+                                + " updated_at = ? where id = ? and state = 'ACKNOWLEDGED'")
+                        .params(utc(at), id)
+                        .update()
+                == 1;
+    }
+
     /** Resolves an incident that is not resolved yet; false when it already was. */
     public boolean resolve(long id, Instant at, String by) {
         int changed = jdbc.sql("update incidents set state = 'RESOLVED', open_group_key = null, resolved_at = ?,"

@@ -1,0 +1,72 @@
+package dev.firebreak.escalation;
+
+import dev.firebreak.escalation.internal.EscalationStateStore;
+import dev.firebreak.escalation.internal.EscalationWatch;
+import dev.firebreak.escalation.internal.PolicyStore;
+import dev.firebreak.escalation.internal.StateRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** How the incident page, the dashboard and notify read escalations. Read only. */
+@Service
+public class Escalations {
+    private final EscalationStateStore states;
+    private final PolicyStore policies;
+    private final Clock clock;
+
+    Escalations(EscalationStateStore states, PolicyStore policies, Clock clock) {
+        this.states = states;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** The incident's escalation in its current cycle, with every page so far; empty before it started. */
+    public Optional<EscalationStatus> status(long incidentId) {
+        Optional<StateRow> found = states.find(incidentId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StateRow row = found.get();
+        Optional<EscalationPolicy> policy = policies.find(row.policy()).map(StoredPolicy::policy);
+        PolicyTier tier = policy.flatMap(p -> p.tiers().stream()
+                        .filter(t -> t.severity() == null
+                                ? row.tierSeverity() == null
+                                : t.severity().equalsIgnoreCase(row.tierSeverity()))
+                        .findFirst())
+                .orElse(null);
+        List<StepTarget> targets = tier != null && row.step() < tier.steps().size()
+                ? tier.steps().get(row.step()).targets()
+                : List.of();
+        return Optional.of(new EscalationStatus(
+                incidentId,
+                row.cycle(),
+                row.policy().isEmpty() ? null : row.policy(),
+                row.tierSeverity(),
+                row.step(),
+                tier == null ? 0 : tier.steps().size(),
+                targets,
+                row.loop(),
+                policy.map(EscalationPolicy::repeat).orElse(0),
+                row.status(),
+                row.status() == EscalationState.ACTIVE ? row.nextStepAt() : null,
+                row.status() == EscalationState.ACKNOWLEDGED ? row.ackTimeoutAt() : null,
+                states.pages(incidentId)));
+    }
+
+    public List<Page> pages(long incidentId) {
+        return states.pages(incidentId);
+    }
+
+    /** Pages due in {@code [from, to)}, oldest first: notify's work list. */
+    public List<Page> pagesDue(Instant from, Instant to) {
+        return states.pagesDue(from, to);
+    }
+
+    /** Active escalations whose next step is more than 30 s late: the timers are not running. */
+    public List<OverdueEscalation> overdue() {
+        return states.overdue(clock.instant().minus(EscalationWatch.GRACE));
+    }
+}

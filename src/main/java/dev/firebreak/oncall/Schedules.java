@@ -1,0 +1,309 @@
+package dev.firebreak.oncall;
+
+import dev.firebreak.oncall.internal.schedule.AccountsOnlyDirectory;
+import dev.firebreak.oncall.internal.schedule.OverrideStore;
+import dev.firebreak.oncall.internal.schedule.ScheduleRules;
+import dev.firebreak.oncall.internal.schedule.ScheduleStore;
+import dev.firebreak.platform.FirebreakException.BadInput;
+import dev.firebreak.platform.FirebreakException.Conflict;
+import dev.firebreak.platform.FirebreakException.NotFound;
+import dev.firebreak.platform.security.UserAccounts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stored on-call schedules: layers changed wholesale in one transaction, overrides and swaps, and
+ * the final timeline that says who is on call. Changes to one schedule lock its row, so two
+ * overlapping overrides cannot both pass the overlap check.
+ */
+@Service
+public class Schedules implements OnCallLookup {
+    /** How far around an instant {@link #who} looks to say since and until when a person is on call. */
+    static final Duration LOOK_BACK = Duration.ofDays(14);
+
+    static final Duration LOOK_AHEAD = Duration.ofDays(35);
+
+    private final ScheduleStore store;
+    private final OverrideStore overrides;
+    private final PeopleDirectory people;
+    private final Clock clock;
+
+    Schedules(
+            ScheduleStore store,
+            OverrideStore overrides,
+            ObjectProvider<PeopleDirectory> people,
+            UserAccounts accounts,
+            Clock clock) {
+        this.store = store;
+        this.overrides = overrides;
+        // TODO until oncall-people is merged: its directory, else users only
+        this.people = people.getIfAvailable(() -> new AccountsOnlyDirectory(accounts));
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Schedule create(Schedule schedule, String by) {
+        ScheduleRules.schedule(schedule, people);
+        if (store.id(schedule.name()).isPresent()) {
+            throw new Conflict("schedule '" + schedule.name() + "' already exists");
+        }
+        store.insert(schedule, by, clock.instant());
+        return get(schedule.name());
+    }
+
+    /** Replaces the schedule and all its layers; overrides stay. A new name renames it. */
+    @Transactional
+    public Schedule update(String name, Schedule schedule) {
+        long id = locked(name);
+        ScheduleRules.schedule(schedule, people);
+        if (!schedule.name().equals(name) && store.id(schedule.name()).isPresent()) {
+            throw new Conflict("schedule '" + schedule.name() + "' already exists");
+        }
+        store.update(id, schedule, clock.instant());
+        return get(schedule.name());
+    }
+
+    @Transactional
+    public void delete(String name) {
+        store.delete(locked(name));
+    }
+
+    public Schedule get(String name) {
+        return store.find(name).map(ScheduleStore.Stored::schedule).orElseThrow(() -> missing(name));
+    }
+
+    public List<Schedule> list() {
+        return store.names().stream()
+                .map(n -> store.find(n).map(ScheduleStore.Stored::schedule))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Everything that decides the schedule over {@code [from, to)}: its layers and the overrides in it. */
+    public ScheduleDefinition definition(String name, Instant from, Instant to) {
+        ScheduleStore.Stored stored = store.find(name).orElseThrow(() -> missing(name));
+        Schedule s = stored.schedule();
+        List<ScheduleOverride> inWindow = overrides.overlapping(stored.id(), from, to).stream()
+                .map(StoredOverride::toOverride)
+                .toList();
+        return new ScheduleDefinition(s.name(), s.team(), s.zone(), s.layers(), inWindow);
+    }
+
+    public RenderedSchedule render(String name, Instant from, Instant to) {
+        ScheduleRules.window(from, to);
+        return ScheduleRenderer.render(definition(name, from, to), from, to);
+    }
+
+    public List<StoredOverride> overrides(String schedule, Instant from, Instant to) {
+        ScheduleRules.window(from, to);
+        long id = store.id(schedule).orElseThrow(() -> missing(schedule));
+        return overrides.overlapping(id, from, to);
+    }
+
+    /** {@code replaces} null: whoever is on call then. Rejects an overlap with an override of the same slot. */
+    @Transactional
+    public StoredOverride addOverride(
+            String schedule, String username, String replaces, Instant start, Instant end, String by) {
+        long id = locked(schedule);
+        Schedule s = get(schedule);
+        long saved = insertOverride(id, s, "", username, replaces, start, end, by, null);
+        return overrides.find(id, saved).orElseThrow();
+    }
+
+    /**
+     * A swap: {@code userB} takes {@code userA}'s shift {@code [aStart, aEnd)} and {@code userA} takes
+     * {@code userB}'s {@code [bStart, bEnd)}; two overrides saved together, removed together.
+     */
+    @Transactional
+    public List<StoredOverride> swap(
+            String schedule,
+            String userA,
+            Instant aStart,
+            Instant aEnd,
+            String userB,
+            Instant bStart,
+            Instant bEnd,
+            String by) {
+        long id = locked(schedule);
+        Schedule s = get(schedule);
+        if (Objects.equals(userA, userB)) {
+            throw new BadInput("userB", "a swap is between two different people");
+        }
+        onCallIn(schedule, userA, aStart, aEnd, "shiftA");
+        onCallIn(schedule, userB, bStart, bEnd, "shiftB");
+        String group = UUID.randomUUID().toString();
+        insertOverride(id, s, "shiftA.", userB, userA, aStart, aEnd, by, group);
+        insertOverride(id, s, "shiftB.", userA, userB, bStart, bEnd, by, group);
+        return overrides.swap(group);
+    }
+
+    /** Removes the override; removing half of a swap removes the other half too. Returns what was removed. */
+    @Transactional
+    public List<StoredOverride> removeOverride(String schedule, long overrideId) {
+        long id = locked(schedule);
+        StoredOverride o = overrides
+                .find(id, overrideId)
+                .orElseThrow(() -> new NotFound("schedule '" + schedule + "' has no override " + overrideId));
+        List<StoredOverride> removed = o.swapGroup() == null ? List.of(o) : overrides.swap(o.swapGroup());
+        removed.forEach(r -> overrides.delete(r.id()));
+        return removed;
+    }
+
+    /** Who is on call for each schedule (or the one named) at {@code at}, with since and until when. */
+    public List<OnCallNow> who(String schedule, Instant at) {
+        Instant when = at == null ? clock.instant() : at;
+        List<String> names =
+                schedule == null ? store.names() : List.of(get(schedule).name());
+        List<OnCallNow> result = new ArrayList<>();
+        for (String name : names) {
+            List<OnCallShift> timeline =
+                    render(name, when.minus(LOOK_BACK), when.plus(LOOK_AHEAD)).finalShifts();
+            List<OnCallShift> now = new ArrayList<>();
+            for (OnCallShift shift : timeline) {
+                if (!shift.start().isAfter(when) && shift.end().isAfter(when)) {
+                    now.add(span(timeline, shift));
+                }
+            }
+            result.add(new OnCallNow(name, now));
+        }
+        return result;
+    }
+
+    /** A user's own final shifts on every schedule overlapping {@code [from, to)}: "my shifts". */
+    public List<OnCallShift> shiftsOf(String username, Instant from, Instant to) {
+        return shifts(null, from, to).stream()
+                .filter(s -> s.username().equals(username))
+                .toList();
+    }
+
+    @Override
+    public boolean scheduleExists(String schedule) {
+        return schedule != null && store.id(schedule).isPresent();
+    }
+
+    @Override
+    public List<String> onCallAt(String schedule, Instant at) {
+        return render(schedule, at, at.plusSeconds(1)).finalShifts().stream()
+                .map(OnCallShift::username)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public List<OnCallShift> shifts(String schedule, Instant from, Instant to) {
+        ScheduleRules.window(from, to);
+        List<String> names =
+                schedule == null ? store.names() : List.of(get(schedule).name());
+        return names.stream()
+                .flatMap(n -> render(n, from, to).finalShifts().stream())
+                .sorted(Comparator.comparing(OnCallShift::start).thenComparing(OnCallShift::schedule))
+                .toList();
+    }
+
+    private long insertOverride(
+            long id,
+            Schedule s,
+            String field,
+            String username,
+            String replaces,
+            Instant start,
+            Instant end,
+            String by,
+            String swapGroup) {
+        if (start == null) {
+            throw new BadInput(field + "start", "an override needs a start");
+        }
+        if (end == null || !end.isAfter(start)) {
+            throw new BadInput(field + "end", "an override's end must be after its start");
+        }
+        if (Duration.between(start, end).compareTo(ScheduleRules.MAX_WINDOW) > 0) {
+            throw new BadInput(field + "end", "an override is at most " + ScheduleRules.MAX_WINDOW.toDays() + " days");
+        }
+        eligible(s, field + "username", username);
+        if (replaces != null) {
+            eligible(s, field + "replaces", replaces);
+            if (replaces.equals(username)) {
+                throw new BadInput(field + "replaces", "a person cannot replace themselves");
+            }
+        }
+        for (StoredOverride other : overrides.overlapping(id, start, end)) {
+            if (Objects.equals(other.replaces(), replaces)) {
+                throw new Conflict("overlaps override " + other.id() + " (" + other.username()
+                        + (replaces == null ? "" : " for " + replaces) + ", " + other.start() + " to " + other.end()
+                        + ")");
+            }
+        }
+        return overrides.insert(id, username, replaces, start, end, by, clock.instant(), swapGroup);
+    }
+
+    /** Overrides are for the schedule's people: its team's members, else those in a layer. */
+    private void eligible(Schedule s, String field, String username) {
+        if (username == null || username.isBlank()) {
+            throw new BadInput(field, field + " is required");
+        }
+        if (!people.userExists(username)) {
+            throw new BadInput(field, "no user '" + username + "'");
+        }
+        boolean inLayer = s.layers().stream().anyMatch(l -> l.members().contains(username));
+        boolean inTeam = s.team() != null && people.teamMembers(s.team()).contains(username);
+        if (!inLayer && !inTeam) {
+            throw new BadInput(
+                    field,
+                    username + " is not in "
+                            + (s.team() == null ? "any layer of" : "team '" + s.team() + "' nor in any layer of")
+                            + " schedule '" + s.name() + "'");
+        }
+    }
+
+    private void onCallIn(String schedule, String username, Instant start, Instant end, String field) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new BadInput(field + ".end", "a shift's end must be after its start");
+        }
+        boolean on = render(schedule, start, end).finalShifts().stream()
+                .anyMatch(sh -> sh.username().equals(username));
+        if (!on) {
+            throw new BadInput(field, username + " is not on call between " + start + " and " + end);
+        }
+    }
+
+    /** The shift stretched over the adjacent shifts of the same person: their unbroken time on call. */
+    private static OnCallShift span(List<OnCallShift> timeline, OnCallShift shift) {
+        Instant start = shift.start();
+        Instant end = shift.end();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (OnCallShift other : timeline) {
+                if (other.username().equals(shift.username())) {
+                    if (other.end().equals(start)) {
+                        start = other.start();
+                        grew = true;
+                    }
+                    if (other.start().equals(end)) {
+                        end = other.end();
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return new OnCallShift(shift.schedule(), shift.username(), start, end, shift.source());
+    }
+
+    private long locked(String name) {
+        return store.lock(name).orElseThrow(() -> missing(name));
+    }
+
+    private static NotFound missing(String name) {
+        return new NotFound("no schedule '" + name + "'");
+    }
+}
