@@ -5,8 +5,10 @@ import dev.firebreak.alert.internal.routing.Route;
 import dev.firebreak.alert.internal.routing.RoutingStore;
 import dev.firebreak.alert.internal.routing.RoutingYaml;
 import dev.firebreak.platform.FirebreakException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +18,11 @@ public class RoutingConfigs {
     static final int MAX_YAML = 512 * 1024;
 
     private final RoutingStore store;
+    private final ObjectProvider<RouteReferences> references;
 
-    RoutingConfigs(RoutingStore store) {
+    RoutingConfigs(RoutingStore store, ObjectProvider<RouteReferences> references) {
         this.store = store;
+        this.references = references;
     }
 
     public RoutingVersion current() {
@@ -29,16 +33,47 @@ public class RoutingConfigs {
         return store.versions();
     }
 
+    /** Problems of the YAML itself, then names its routes may not use (an unknown escalation policy). */
     public List<RoutingProblem> validate(String yaml) {
+        return validate(yaml, true);
+    }
+
+    private List<RoutingProblem> validate(String yaml, boolean checkReferences) {
         if (yaml != null && yaml.length() > MAX_YAML) {
             return List.of(new RoutingProblem(1, "the configuration is longer than " + MAX_YAML + " characters"));
         }
-        return RoutingYaml.parse(yaml).problems();
+        RoutingYaml.Result result = RoutingYaml.parse(yaml);
+        RouteReferences check = references.getIfAvailable();
+        if (!result.valid() || !checkReferences || check == null) {
+            return result.problems();
+        }
+        List<RoutingProblem> problems = new ArrayList<>();
+        for (PolicyReference reference : result.policies()) {
+            check.problemWithPolicy(reference.policy())
+                    .ifPresent(reason -> problems.add(new RoutingProblem(
+                            reference.line(),
+                            "route " + reference.route() + ": escalation_policy '" + reference.policy() + "': "
+                                    + reason)));
+        }
+        return problems;
+    }
+
+    /** The escalation policies the active configuration's routes name. */
+    public List<PolicyReference> policyReferences() {
+        return RoutingYaml.parse(store.current().yaml()).policies();
     }
 
     /** Saves the YAML as the active configuration, or throws {@link InvalidRouting} and changes nothing. */
     public RoutingVersion save(String yaml, String by) {
-        List<RoutingProblem> problems = validate(yaml);
+        return save(yaml, by, true);
+    }
+
+    /**
+     * As {@link #save(String, String)}; {@code checkReferences} false accepts names that do not
+     * exist yet (the routing file read at start, before anyone could create its policies).
+     */
+    public RoutingVersion save(String yaml, String by, boolean checkReferences) {
+        List<RoutingProblem> problems = validate(yaml, checkReferences);
         if (!problems.isEmpty()) {
             throw new InvalidRouting(problems);
         }

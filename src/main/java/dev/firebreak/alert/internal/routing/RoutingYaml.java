@@ -1,6 +1,7 @@
 package dev.firebreak.alert.internal.routing;
 
 import dev.firebreak.alert.AlertMatcher;
+import dev.firebreak.alert.PolicyReference;
 import dev.firebreak.alert.RoutingProblem;
 import java.io.StringReader;
 import java.time.Duration;
@@ -56,14 +57,23 @@ public final class RoutingYaml {
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
-    /** Either a config or the problems that keep it from being one. */
-    public record Result(RoutingConfig config, List<RoutingProblem> problems) {
+    /**
+     * Either a config or the problems that keep it from being one.
+     *
+     * @param policies every {@code escalation_policy} a route names itself (not inherited), in order
+     */
+    public record Result(RoutingConfig config, List<RoutingProblem> problems, List<PolicyReference> policies) {
+        Result(RoutingConfig config, List<RoutingProblem> problems) {
+            this(config, problems, List.of());
+        }
+
         public boolean valid() {
             return problems.isEmpty();
         }
     }
 
     private final List<RoutingProblem> problems = new ArrayList<>();
+    private final List<PolicyReference> policies = new ArrayList<>();
 
     private RoutingYaml() {}
 
@@ -120,7 +130,7 @@ public final class RoutingYaml {
             // The root mapping is read twice (settings, then root-only rules): report each problem once.
             return new Result(null, problems.stream().distinct().toList());
         }
-        return new Result(new RoutingConfig(route, List.copyOf(rules)), List.of());
+        return new Result(new RoutingConfig(route, List.copyOf(rules)), List.of(), List.copyOf(policies));
     }
 
     private Route route(Node node, Route parent, String path) {
@@ -128,6 +138,7 @@ public final class RoutingYaml {
         if (keys == null) {
             return null;
         }
+        policyReference(keys.get("escalation_policy"), path);
         List<AlertMatcher> matchers = new ArrayList<>();
         matchers.addAll(matchers(keys.get("matchers")));
         matchers.addAll(legacy(keys.get("match"), AlertMatcher.Op.EQUAL));
@@ -304,6 +315,15 @@ public final class RoutingYaml {
                     });
         }
         return total;
+    }
+
+    private void policyReference(NodeTuple tuple, String path) {
+        if (tuple != null
+                && tuple.getValueNode() instanceof ScalarNode value
+                && !value.getValue().isBlank()) {
+            policies.add(new PolicyReference(
+                    path, value.getStartMark().getLine() + 1, value.getValue().strip()));
+        }
     }
 
     private String runbook(NodeTuple tuple, String inherited) {
