@@ -12,7 +12,9 @@ public enum IntegrationType {
     /** PagerDuty Events API v2: {@code POST /v2/enqueue}, and change events at {@code /v2/change/enqueue}. */
     EVENTS_V2("events-v2"),
     /** Any JSON, mapped by JSON Pointers: {@code POST /api/v1/integrations/{key}/generic}. */
-    GENERIC("generic");
+    GENERIC("generic"),
+    /** Firebreak's own heartbeat monitors (docs/heartbeats.md): made on first use, takes no requests. */
+    HEARTBEAT("heartbeat");
 
     private final String id;
 

@@ -30,7 +30,7 @@ public class Integrations {
     private final JsonMapper json;
     private final Clock clock;
     private final AlertProperties properties;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Every intake request looks its key up; cached per node by the key itself (hashing it per
      * request cost more than the lookup), dropped on any change made here.
@@ -64,6 +64,10 @@ public class Integrations {
         }
         if (type == null) {
             throw new FirebreakException.BadInput("type", "an integration needs a type");
+        }
+        if (type == IntegrationType.HEARTBEAT) {
+            throw new FirebreakException.BadInput(
+                    "type", "heartbeat integrations are made by heartbeat monitors (/api/v1/heartbeats)");
         }
         int rate = ratePerSecond == null ? properties.defaultRatePerSecond() : ratePerSecond;
         int bucket = burst == null ? Math.max(properties.defaultBurst(), rate) : burst;
@@ -134,10 +138,10 @@ public class Integrations {
         return cached.integration().filter(Integration::enabled);
     }
 
-    private String newKey(int length) {
+    static String newKey(int length) {
         StringBuilder key = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            key.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+            key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }
         return key.toString();
     }

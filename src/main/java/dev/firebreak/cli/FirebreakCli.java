@@ -33,11 +33,12 @@ public final class FirebreakCli {
             UserCommand.class,
             TeamCommand.class,
             ServiceCommand.class,
-            PolicyCommand.class);
+            PolicyCommand.class,
+            HeartbeatCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK =
-            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "policy");
+            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "policy", "heartbeat");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -54,14 +54,15 @@ class SecurityConfiguration {
     /**
      * Alert intake authenticates senders with integration keys (in the path, a Bearer token, a
      * basic-auth password or PagerDuty's routing_key), not with user sessions or tokens; the intake
-     * controllers check the key before anything is stored.
+     * controllers check the key before anything is stored. Heartbeat pings carry their monitor's secret.
      */
     public static final String[] INTAKE = {
         "/api/v2/alerts",
         "/api/v1/integrations/*/alertmanager",
         "/api/v1/integrations/*/generic",
         "/v2/enqueue",
-        "/v2/change/enqueue"
+        "/v2/change/enqueue",
+        "/api/v1/heartbeats/*/ping"
     };
 
     @Bean

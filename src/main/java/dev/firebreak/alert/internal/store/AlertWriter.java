@@ -277,7 +277,8 @@ public class AlertWriter implements DisposableBean {
         return perRequest;
     }
 
-    void publish(AlertWritten result, String sender) {
+    /** Publishes one write's change inside its transaction, as the writer does (also for heartbeats). */
+    public void publish(AlertWritten result, String sender) {
         switch (result.outcome()) {
             case NEW -> events.publishEvent(new AlertReceived(result.alert(), true));
             case REFRESHED -> events.publishEvent(new AlertsRefreshed(List.of(result.alert())));
