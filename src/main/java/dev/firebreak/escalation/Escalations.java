@@ -65,6 +65,14 @@ public class Escalations {
         return states.pagesDue(from, to);
     }
 
+    /** Every page after {@code afterId}, by id, at most {@code limit} (1..5000): an export for tools and benchmarks. */
+    public List<Page> pagesAfter(long afterId, int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw new dev.firebreak.platform.FirebreakException.BadInput("limit", "limit must be between 1 and 5000");
+        }
+        return states.pagesAfter(afterId, limit);
+    }
+
     /** Active escalations whose next step is more than 30 s late: the timers are not running. */
     public List<OverdueEscalation> overdue() {
         return states.overdue(clock.instant().minus(EscalationWatch.GRACE));

@@ -80,7 +80,7 @@ public class EscalationStateStore {
         }
     }
 
-    public void insertPage(StateRow row, String username, String target, PageReason reason, Instant now) {
+    public void insertPage(StateRow row, String username, String target, PageReason reason, Instant due, Instant now) {
         jdbc.sql("insert into pages (incident_id, cycle, seq, step_index, loop_index, policy, username, target,"
                         + " reason, due_at, created_at, state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -93,7 +93,7 @@ public class EscalationStateStore {
                         username,
                         target,
                         reason.name(),
-                        utc(now),
+                        utc(due),
                         utc(now),
                         PageState.DUE.name())
                 .update();
@@ -102,6 +102,13 @@ public class EscalationStateStore {
     public List<Page> pages(long incidentId) {
         return jdbc.sql("select * from pages where incident_id = ? order by id")
                 .param(incidentId)
+                .query(EscalationStateStore::page)
+                .list();
+    }
+
+    public List<Page> pagesAfter(long afterId, int limit) {
+        return jdbc.sql("select * from pages where id > ? order by id fetch first " + limit + " rows only")
+                .param(afterId)
                 .query(EscalationStateStore::page)
                 .list();
     }

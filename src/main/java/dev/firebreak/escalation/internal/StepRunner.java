@@ -98,7 +98,7 @@ class StepRunner {
                 step++;
                 continue;
             }
-            page(current, step, loop, next, found, policy, reason, now);
+            page(current, step, loop, next, found, policy, reason, due(row, incident, step, loop, reason, now), now);
             return;
         }
     }
@@ -111,12 +111,13 @@ class StepRunner {
             TargetResolver.Resolution found,
             EscalationPolicy policy,
             PageReason reason,
+            Instant pageDue,
             Instant now) {
         Instant due = now.plus(next.delay());
         StateRow paged = row.bumped().with(EscalationState.ACTIVE, step, loop, due, null);
         states.put(paged, now);
         for (Map.Entry<String, String> user : found.users().entrySet()) {
-            states.insertPage(paged, user.getKey(), user.getValue(), reason, now);
+            states.insertPage(paged, user.getKey(), user.getValue(), reason, pageDue, now);
         }
         List<String> users = List.copyOf(found.users().keySet());
         incidents.recordEscalation(
@@ -126,6 +127,20 @@ class StepRunner {
                         + (reason == PageReason.STEP || reason == PageReason.REPEAT ? "" : ", " + why(reason)) + ")",
                 new TimelineDetail.Paged(policy.name(), step, loop, users, found.reached(), reason.name()));
         EscalationTimers.schedule(scheduler, STEP, paged.incidentId(), paged.seq(), due);
+    }
+
+    /**
+     * When this page was due: a timer's step at the time it was scheduled for, the first step at the
+     * incident's opening, anything a person asked for now. Lateness is created minus due.
+     */
+    private static Instant due(StateRow row, Incident incident, int step, int loop, PageReason reason, Instant now) {
+        if ((reason == PageReason.STEP || reason == PageReason.REPEAT) && row.nextStepAt() != null) {
+            return row.nextStepAt();
+        }
+        if (reason == PageReason.STEP && step == 0 && loop == 0 && row.cycle() == 1 && incident.openedAt() != null) {
+            return incident.openedAt().isAfter(now) ? now : incident.openedAt();
+        }
+        return now;
     }
 
     private void end(StateRow row, int step, int loop, Why why, String text, Instant now) {
