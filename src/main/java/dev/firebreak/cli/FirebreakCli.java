@@ -29,10 +29,13 @@ public final class FirebreakCli {
             AdminCommand.class,
             RunbookCommand.class,
             IncidentCommand.class,
-            SilenceCommand.class);
+            SilenceCommand.class,
+            OnCallCommand.class,
+            ScheduleCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
-    static final Set<String> NO_SHUTDOWN_WORK = Set.of("runbook", "version", "incident", "silence");
+    static final Set<String> NO_SHUTDOWN_WORK =
+            Set.of("runbook", "version", "incident", "silence", "oncall", "schedule");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
