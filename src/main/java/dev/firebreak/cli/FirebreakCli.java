@@ -30,12 +30,15 @@ public final class FirebreakCli {
             RunbookCommand.class,
             IncidentCommand.class,
             SilenceCommand.class,
+            UserCommand.class,
+            TeamCommand.class,
+            ServiceCommand.class,
             OnCallCommand.class,
             ScheduleCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK =
-            Set.of("runbook", "version", "incident", "silence", "oncall", "schedule");
+            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "oncall", "schedule");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
