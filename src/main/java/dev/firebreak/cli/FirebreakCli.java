@@ -34,11 +34,14 @@ public final class FirebreakCli {
             TeamCommand.class,
             ServiceCommand.class,
             PolicyCommand.class,
-            HeartbeatCommand.class);
+            HeartbeatCommand.class,
+            OnCallCommand.class,
+            ScheduleCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
-    static final Set<String> NO_SHUTDOWN_WORK =
-            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "policy", "heartbeat");
+    static final Set<String> NO_SHUTDOWN_WORK = Set.of(
+            "runbook", "version", "incident", "silence", "user", "team", "service", "policy", "heartbeat", "oncall",
+            "schedule");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
