@@ -116,6 +116,63 @@ class EscalationPolicyApiIT extends ServerTest {
     }
 
     @Test
+    void theIncidentPage_showsThePolicyWhoWasPagedAndWhenTheNextStepIsDue() {
+        String password = "password-" + UUID.randomUUID();
+        String bob = "u" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(bob, password, Role.RESPONDER, null, null);
+        String name = name();
+        assertThat(put(
+                                name,
+                                "{\"tiers\": [{\"steps\": [{\"delay\": \"5m\", \"targets\": [{\"kind\": \"user\","
+                                        + " \"name\": \"" + alice
+                                        + "\"}]}, {\"delay\": \"5m\", \"targets\": [{\"kind\": \"user\","
+                                        + " \"name\": \"" + bob + "\"}]}]}]}")
+                        .statusCode())
+                .isEqualTo(200);
+        var group = dev.firebreak.incident.AlertGroups.group(
+                dev.firebreak.incident.AlertGroups.key(),
+                null,
+                null,
+                java.util.List.of(dev.firebreak.incident.AlertGroups.alert(
+                        "Qzpw", java.util.Map.of(), clock.instant(), "qzpw flutter")));
+        group = new dev.firebreak.alert.AlertGroup(
+                group.groupKey(),
+                group.route(),
+                group.groupLabels(),
+                "checkout",
+                name,
+                group.severity(),
+                null,
+                group.alerts());
+        alertGroups().fire(group);
+        JsonNode found = json(get(
+                "/api/v1/incidents?q="
+                        + java.net.URLEncoder.encode(group.groupKey(), java.nio.charset.StandardCharsets.UTF_8),
+                admin));
+        long id = found.get(0).get("id").asLong();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() ->
+                        json(get("/api/v1/incidents/" + id + "/pages", admin)).size() == 1);
+
+        JsonNode escalation = json(get("/api/v1/incidents/" + id + "/escalation", admin));
+        assertThat(escalation.get("policy").asString()).isEqualTo(name);
+        assertThat(escalation.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(escalation.get("nextStepAt").isNull()).isFalse();
+
+        WebSession session = login(bob, password);
+        HttpResponse<String> page = getPage(session, "/incidents/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("id=\"escalation\"")
+                .contains(name)
+                .contains(alice)
+                .contains("Next step due")
+                .contains("1 of 2");
+        assertThat(getPage(session, "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void onlyAdminsChangePolicies() {
         String responder = tokenFor(Role.RESPONDER);
         assertThat(sendJson("PUT", "/api/v1/escalation-policies/" + name(), responder, steps("user", alice))
