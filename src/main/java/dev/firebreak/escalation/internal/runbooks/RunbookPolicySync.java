@@ -2,6 +2,7 @@ package dev.firebreak.escalation.internal.runbooks;
 
 import dev.firebreak.escalation.EscalationPolicies;
 import dev.firebreak.escalation.EscalationPolicy;
+import dev.firebreak.escalation.EscalationPolicyChanged;
 import dev.firebreak.escalation.RunbookPolicy;
 import dev.firebreak.escalation.RunbookPolicyProperties;
 import dev.firebreak.escalation.RunbookSync;
@@ -97,6 +98,32 @@ public class RunbookPolicySync {
                     null,
                     now));
         });
+    }
+
+    /** Audits what people do to a runbook's policy; the sync's own saves are at the linked version. */
+    @ApplicationModuleListener
+    void onPolicyChanged(EscalationPolicyChanged event) {
+        links.byPolicy(event.name())
+                .filter(link -> event.deleted() || event.version() != link.policyVersion())
+                .ifPresent(link -> links.audit(new RunbookSync(
+                        link.policy(),
+                        link.runbookSlug(),
+                        null,
+                        event.deleted() ? Kind.POLICY_DELETED : Kind.DETACHED,
+                        event.by() == null ? "unknown" : event.by(),
+                        event.deleted()
+                                ? "policy deleted by hand"
+                                : "policy v" + event.version() + " saved by hand; it no longer follows runbook "
+                                        + link.runbookSlug(),
+                        link.matrixSummary(),
+                        event.deleted()
+                                ? null
+                                : policies.exists(event.name())
+                                        ? PolicySummary.of(policies.get(event.name())
+                                                .policy()
+                                                .tiers())
+                                        : null,
+                        clock.instant())));
     }
 
     void follow(String slug) {
