@@ -3,19 +3,16 @@ package dev.firebreak.api;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.ApiToken;
 import dev.firebreak.platform.security.ApiTokens;
-import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.security.UserAccounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who am I, my API tokens, and (for admins) the users. */
+/** Who am I and my API tokens; the users themselves are {@link PeopleController}'s. */
 @RestController
 @RequestMapping("/api/v1")
 class AccountApi {
@@ -42,13 +39,6 @@ class AccountApi {
             @Positive @Max(3650) Integer expiresInDays) {}
 
     record IssuedToken(ApiToken token, String secret) {}
-
-    record NewUser(
-            @NotBlank @Size(max = 100) String username,
-            @NotBlank @Size(min = 8, max = 200) String password,
-            @NotBlank String role,
-            @Size(max = 200) String displayName,
-            @Size(max = 320) String email) {}
 
     @GetMapping("/me")
     UserAccount me(Principal principal) {
@@ -72,24 +62,6 @@ class AccountApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeToken(Principal principal, @PathVariable long id) {
         tokens.revoke(current(principal).id(), id);
-    }
-
-    @GetMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
-    List<UserAccount> users() {
-        return accounts.list();
-    }
-
-    @PostMapping("/users")
-    @PreAuthorize("hasRole('ADMIN')")
-    @ResponseStatus(HttpStatus.CREATED)
-    UserAccount createUser(@Valid @RequestBody NewUser request) {
-        return accounts.create(
-                request.username(),
-                request.password(),
-                Role.parse(request.role()),
-                request.displayName(),
-                request.email());
     }
 
     private UserAccount current(Principal principal) {

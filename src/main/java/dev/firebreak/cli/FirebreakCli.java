@@ -29,7 +29,8 @@ public final class FirebreakCli {
             AdminCommand.class,
             RunbookCommand.class,
             IncidentCommand.class,
-            SilenceCommand.class);
+            SilenceCommand.class,
+            PolicyCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of("runbook", "version", "incident", "silence");

@@ -6,6 +6,7 @@ import dev.firebreak.oncall.internal.ProfileStore;
 import dev.firebreak.oncall.internal.ServiceStore;
 import dev.firebreak.oncall.internal.TeamStore;
 import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.security.UserAccounts;
 import java.time.Clock;
@@ -68,20 +69,34 @@ public class People implements PeopleDirectory {
         return person(account, profiles.zone(username).orElse(null), contacts.list(username));
     }
 
+    /** A new account with its profile, in one transaction: a bad zone creates no account. */
+    @Transactional
+    public Person create(String username, String password, Role role, ProfileChange profile) {
+        String zone = zoneId(profile.timeZone());
+        accounts.create(username, password, role, blankToNull(profile.displayName()), blankToNull(profile.email()));
+        if (zone != null) {
+            profiles.setZone(username, zone);
+        }
+        events.publishEvent(new PersonChanged(username));
+        return get(username);
+    }
+
     @Transactional
     public Person update(String username, ProfileChange change) {
         account(username);
         // Check the zone before anything is written, so a bad zone saves no name or email either.
-        String zone = null;
-        if (change.timeZone() != null && !change.timeZone().isBlank()) {
-            zone = PeopleRules.zone(change.timeZone()).getId();
-        }
+        String zone = zoneId(change.timeZone());
         accounts.updateDetails(username, change.displayName(), change.email());
         if (change.timeZone() != null) {
             profiles.setZone(username, zone);
         }
         events.publishEvent(new PersonChanged(username));
         return get(username);
+    }
+
+    /** {@code kind} as typed: email, chat, webhook, phone or sms. */
+    public ContactMethod addContactMethod(String username, String kind, String address, String label) {
+        return addContactMethod(username, PeopleRules.kind(kind), address, label);
     }
 
     @Transactional
@@ -169,6 +184,14 @@ public class People implements PeopleDirectory {
 
     private UserAccount account(String username) {
         return accounts.find(username).orElseThrow(() -> new FirebreakException.NotFound("no user '" + username + "'"));
+    }
+
+    private static String zoneId(String text) {
+        return text == null || text.isBlank() ? null : PeopleRules.zone(text).getId();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** A zone stored by an older JDK that this one no longer knows falls back to the default. */

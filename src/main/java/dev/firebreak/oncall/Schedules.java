@@ -4,6 +4,7 @@ import dev.firebreak.oncall.internal.schedule.AccountsOnlyDirectory;
 import dev.firebreak.oncall.internal.schedule.OverrideStore;
 import dev.firebreak.oncall.internal.schedule.ScheduleRules;
 import dev.firebreak.oncall.internal.schedule.ScheduleStore;
+import dev.firebreak.oncall.internal.schedule.WarningCheck;
 import dev.firebreak.platform.FirebreakException.BadInput;
 import dev.firebreak.platform.FirebreakException.Conflict;
 import dev.firebreak.platform.FirebreakException.NotFound;
@@ -11,6 +12,7 @@ import dev.firebreak.platform.security.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +35,12 @@ public class Schedules implements OnCallLookup {
 
     static final Duration LOOK_AHEAD = Duration.ofDays(35);
 
+    public static final int MAX_ROTATION_HOURS = ScheduleRules.MAX_HOURS;
+
     private final ScheduleStore store;
     private final OverrideStore overrides;
     private final PeopleDirectory people;
+    private final UserAccounts accounts;
     private final Clock clock;
 
     Schedules(
@@ -46,9 +51,15 @@ public class Schedules implements OnCallLookup {
             Clock clock) {
         this.store = store;
         this.overrides = overrides;
+        this.accounts = accounts;
         // TODO until oncall-people is merged: its directory, else users only
         this.people = people.getIfAvailable(() -> new AccountsOnlyDirectory(accounts));
         this.clock = clock;
+    }
+
+    /** An IANA zone, or a bad input naming {@code field} with a hint. */
+    public static ZoneId zone(String field, String text) {
+        return ScheduleRules.zone(field, text);
     }
 
     @Transactional
@@ -184,6 +195,12 @@ public class Schedules implements OnCallLookup {
         return shifts(null, from, to).stream()
                 .filter(s -> s.username().equals(username))
                 .toList();
+    }
+
+    /** Who a page would not reach, on any schedule; see {@link ScheduleWarning}. */
+    public List<ScheduleWarning> warnings() {
+        Instant now = clock.instant();
+        return WarningCheck.check(list(), overrides.notEnded(now), people, accounts, now);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.firebreak.web;
 import dev.firebreak.alert.AlertMatcher;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.Silences;
+import dev.firebreak.escalation.Escalations;
 import dev.firebreak.incident.IncidentAlert;
 import dev.firebreak.incident.IncidentDetails;
 import dev.firebreak.incident.IncidentQuery;
@@ -35,8 +36,15 @@ class IncidentPages {
     private final RunbookLibrary library;
     private final Silences silences;
     private final RecentChanges recentChanges;
+    private final Escalations escalations;
 
-    IncidentPages(Incidents incidents, RunbookLibrary library, Silences silences, RecentChanges recentChanges) {
+    IncidentPages(
+            Incidents incidents,
+            RunbookLibrary library,
+            Silences silences,
+            RecentChanges recentChanges,
+            Escalations escalations) {
+        this.escalations = escalations;
         this.incidents = incidents;
         this.library = library;
         this.silences = silences;
@@ -88,6 +96,7 @@ class IncidentPages {
         model.addAttribute("runbook", runbook);
         model.addAttribute("runbooks", library.list());
         model.addAttribute("recentChanges", recentChanges.of(details));
+        model.addAttribute("escalation", escalations.status(id).orElse(null));
         return "incident";
     }
 
@@ -107,7 +116,11 @@ class IncidentPages {
             @RequestParam(required = false) String reason,
             Principal user,
             RedirectAttributes redirect) {
-        return act(id, redirect, "Escalation requested.", () -> incidents.escalate(id, user.getName(), reason));
+        return act(
+                id,
+                redirect,
+                "Escalated: the next step is paged now.",
+                () -> incidents.escalate(id, user.getName(), reason));
     }
 
     @PostMapping("/incidents/{id}/notes")

@@ -2,6 +2,7 @@ package dev.firebreak.web;
 
 import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.Alerts;
+import dev.firebreak.escalation.Escalations;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.runbook.RunbookLibrary;
 import org.springframework.stereotype.Controller;
@@ -14,8 +15,10 @@ class PageController {
     private final RunbookLibrary library;
     private final Incidents incidents;
     private final Alerts alerts;
+    private final Escalations escalations;
 
-    PageController(RunbookLibrary library, Incidents incidents, Alerts alerts) {
+    PageController(RunbookLibrary library, Incidents incidents, Alerts alerts, Escalations escalations) {
+        this.escalations = escalations;
         this.library = library;
         this.incidents = incidents;
         this.alerts = alerts;
@@ -33,6 +36,7 @@ class PageController {
         int firing = alerts.list(AlertFilter.firing()).size();
         model.addAttribute("firingAlerts", firing >= AlertFilter.MAX_LIMIT ? firing + "+" : String.valueOf(firing));
         model.addAttribute("runbookCount", library.list().size());
+        model.addAttribute("overdueEscalations", escalations.overdue());
         return "dashboard";
     }
 

@@ -27,8 +27,8 @@ class FirebreakCliTest {
 
     @Test
     void anUnknownCommandIsAnErrorThatNamesTheKnownOnes() {
-        assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString()).contains("frobnicate").contains("runbook");
+        assertThat(run("runbok")).isEqualTo(2);
+        assertThat(err.toString()).contains("runbok").contains("runbook");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.firebreak.incident.TimelineDetail.EscalationEnded.Why;
 import dev.firebreak.oncall.PeopleDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ class EscalationEngine {
                 || existing.map(row -> row.cycle() >= cycle).orElse(false)) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         int seq = existing.map(StateRow::seq).orElse(0);
         existing.ifPresent(this::cancelTimers);
         String name = policyName(incident);
@@ -113,7 +114,7 @@ class EscalationEngine {
         if (policy.isEmpty()) {
             return;
         }
-        steps.runFrom(row, policy.get(), incident, row.step() + 1, row.loop(), PageReason.STEP, clock.instant());
+        steps.runFrom(row, policy.get(), incident, row.step() + 1, row.loop(), PageReason.STEP, now());
     }
 
     void acknowledged(long incidentId) {
@@ -130,10 +131,10 @@ class EscalationEngine {
         cancelTimers(row);
         Optional<StoredPolicy> policy = policies.find(row.policy());
         if (policy.isEmpty()) {
-            states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), clock.instant());
+            states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), now());
             return;
         }
-        acknowledgedRow(row.bumped(), policy.get().policy(), incident, clock.instant());
+        acknowledgedRow(row.bumped(), policy.get().policy(), incident, now());
     }
 
     /**
@@ -154,7 +155,7 @@ class EscalationEngine {
         if (policy.isEmpty() || policy.get().ackTimeout() == null) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Instant deadline = lastWorkedOn(incident).plus(policy.get().ackTimeout());
         if (deadline.isAfter(now)) {
             StateRow pushed = row.bumped().with(EscalationState.ACKNOWLEDGED, row.step(), row.loop(), null, deadline);
@@ -178,7 +179,7 @@ class EscalationEngine {
         }
         StateRow row = locked.get();
         cancelTimers(row);
-        states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), clock.instant());
+        states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), now());
     }
 
     /** A person pressed Escalate: the next step now, also on an acknowledged or exhausted incident. */
@@ -208,7 +209,7 @@ class EscalationEngine {
         boolean last = row.step() + 1 >= count && row.loop() >= policy.get().repeat();
         // Past the last step and repeat, the last step is paged again: the person asked for somebody.
         int next = last ? count - 1 : row.step() + 1;
-        steps.runFrom(row, policy.get(), incident, next, row.loop(), PageReason.ESCALATE_NOW, clock.instant());
+        steps.runFrom(row, policy.get(), incident, next, row.loop(), PageReason.ESCALATE_NOW, now());
     }
 
     private void acknowledgedRow(StateRow row, EscalationPolicy policy, Incident incident, Instant now) {
@@ -229,7 +230,7 @@ class EscalationEngine {
             return Optional.of(policy.get().policy());
         }
         cancelTimers(row);
-        states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), clock.instant());
+        states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), now());
         incidents.recordEscalation(
                 incident.id(),
                 "escalation policy '" + row.policy() + "' was deleted; paging stopped",
@@ -252,6 +253,14 @@ class EscalationEngine {
             }
         }
         return last;
+    }
+
+    /**
+     * Milliseconds, as the columns keep them: a due time the database rounded past the clock would
+     * fire a poll late, and a test clock set to a stored time would never reach it.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void cancelTimers(StateRow row) {

@@ -93,6 +93,12 @@ class SecurityConfiguration {
                         // Every person manages their own tokens, whatever their role.
                         .requestMatchers("/api/v1/me/**")
                         .hasRole("VIEWER")
+                        // Everybody edits their own profile and contact methods; the controller
+                        // refuses anybody else's unless the caller is an admin.
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/users/*")
+                        .hasRole("VIEWER")
+                        .requestMatchers("/api/v1/users/*/contact-methods", "/api/v1/users/*/contact-methods/*")
+                        .hasRole("VIEWER")
                         .anyRequest()
                         .hasRole("RESPONDER"))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
