@@ -35,6 +35,10 @@ public record RunbookSync(
         /** The runbook was deleted; the policy was kept. */
         RUNBOOK_DELETED,
         /** The matrix makes a policy that cannot be saved (the reason is the cause); nothing changed. */
-        REJECTED
+        REJECTED,
+        /** Somebody saved the policy by hand: it no longer follows its runbook. */
+        DETACHED,
+        /** Somebody deleted the policy; the runbook's matrix makes no policy until an admin asks. */
+        POLICY_DELETED
     }
 }

@@ -105,6 +105,7 @@ class RunbookEscalationIT extends ServerTest {
         StoredPolicy created = await(() -> find("runbook." + slug), p -> p != null);
         EscalationPolicy mine = created.policy();
         policies.save(new EscalationPolicy(mine.name(), "mine now", 2, null, mine.tiers(), slug), "alice");
+        await(() -> runbooks.history(mine.name()).getFirst().kind(), kind -> kind == RunbookSync.Kind.DETACHED);
 
         putRunbook(admin, slug, seed.replace(CRITICAL, "| Critical | 1 minute | Primary |"));
         EscalationFinding finding = await(
@@ -115,6 +116,11 @@ class RunbookEscalationIT extends ServerTest {
                         .orElse(null),
                 f -> f != null);
         assertThat(finding.message()).contains("edited by hand");
+        assertThat(runbooks.history(mine.name()))
+                .extracting(RunbookSync::kind)
+                .containsExactly(
+                        RunbookSync.Kind.SKIPPED_DETACHED, RunbookSync.Kind.DETACHED, RunbookSync.Kind.CREATED);
+        assertThat(runbooks.history(mine.name()).get(1).actor()).isEqualTo("alice");
         assertThat(find(mine.name()).policy().description()).isEqualTo("mine now");
         assertThat(runbooks.origin(mine.name()).orElseThrow().synced()).isFalse();
 
@@ -190,10 +196,10 @@ class RunbookEscalationIT extends ServerTest {
 
         // A runbook's policy may be named as soon as the runbook is in, before the sync made it.
         String slug = "routed-" + suffix();
-        putRunbook(admin, slug, seed002());
+        assertThat(putRunbook(admin, slug, seed002()).statusCode()).isEqualTo(201);
         HttpResponse<String> good =
                 putRouting(admin, "route:\n  group_by: [alertname]\n  escalation_policy: runbook." + slug + "\n");
-        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
         HttpResponse<String> noRunbook = putRouting(
                 admin, "route:\n  group_by: [alertname]\n  escalation_policy: runbook.absent-" + suffix() + "\n");
         assertThat(noRunbook.statusCode()).isEqualTo(400);

@@ -33,10 +33,13 @@ class RoutePolicyCheck implements RouteReferences {
 
     @Override
     public Optional<String> problemWithPolicy(String name) {
+        String slug = RunbookPolicies.slugOf(name);
+        // The link is read before the policy: a sync committing in between makes both at once, so a
+        // link seen here means its policy is seen below unless somebody deleted it.
+        boolean linked = slug != null && links.find(slug).isPresent();
         if (policies.exists(name)) {
             return Optional.empty();
         }
-        String slug = RunbookPolicies.slugOf(name);
         if (slug == null) {
             return Optional.of("no escalation policy '" + name + "'");
         }
@@ -52,7 +55,7 @@ class RoutePolicyCheck implements RouteReferences {
             return Optional.of("no escalation policy '" + name + "'; runbook '" + slug
                     + "' has no escalation matrix to make it from");
         }
-        if (links.find(slug).isPresent()) {
+        if (linked) {
             return Optional.of("escalation policy '" + name + "' was deleted; create it from runbook '" + slug
                     + "' again (POST /api/v1/escalation-policies/from-runbook/" + slug + ")");
         }

@@ -10,8 +10,6 @@ import dev.firebreak.escalation.StoredPolicy;
 import dev.firebreak.escalation.internal.PolicyValidation;
 import dev.firebreak.escalation.internal.runbooks.RunbookLinkStore.Link;
 import dev.firebreak.platform.FirebreakException;
-import dev.firebreak.runbook.RunbookChanged;
-import dev.firebreak.runbook.RunbookDeleted;
 import dev.firebreak.runbook.RunbookDocument;
 import dev.firebreak.runbook.RunbookLibrary;
 import java.time.Clock;
@@ -19,14 +17,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps runbook-backed policies in step with their runbooks' escalation matrices. Each run is one
  * transaction (the durable listener's own, or the admin's request): the policy, its link and the
- * audit entry commit together. A policy saved by anyone else since the last sync is detached and
+ * audit entry commit together ({@link RunbookPolicyEvents} calls it for runbook events). A policy saved by anyone else since the last sync is detached and
  * left alone; see docs/escalation-from-runbooks.md.
  */
 @Component
@@ -54,49 +51,6 @@ public class RunbookPolicySync {
         this.links = links;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Durable: retried until done. Always reads the runbook's current version, so order does not matter. */
-    @ApplicationModuleListener
-    void onChanged(RunbookChanged event) {
-        try {
-            follow(event.slug());
-        } catch (FirebreakException.BadInput e) {
-            // Retrying cannot help: the runbook must change. Said once, in the audit.
-            log.warn(
-                    "runbook {} v{}: its escalation matrix makes no valid policy: {}",
-                    event.slug(),
-                    event.version(),
-                    e.getMessage());
-            links.audit(new RunbookSync(
-                    RunbookPolicies.policyName(event.slug()),
-                    event.slug(),
-                    event.version(),
-                    Kind.REJECTED,
-                    "firebreak",
-                    e.getMessage(),
-                    null,
-                    null,
-                    clock.instant()));
-        }
-    }
-
-    @ApplicationModuleListener
-    void onDeleted(RunbookDeleted event) {
-        links.lock(event.slug()).filter(l -> l.runbookDeletedAt() == null).ifPresent(link -> {
-            Instant now = clock.instant();
-            links.save(withState(link, link.pendingVersion(), now), now);
-            links.audit(new RunbookSync(
-                    link.policy(),
-                    link.runbookSlug(),
-                    null,
-                    Kind.RUNBOOK_DELETED,
-                    "firebreak",
-                    "runbook " + link.runbookSlug() + " deleted; the policy keeps its steps",
-                    link.matrixSummary(),
-                    null,
-                    now));
-        });
     }
 
     void follow(String slug) {
@@ -266,7 +220,7 @@ public class RunbookPolicySync {
         return policies.exists(name) ? Optional.of(policies.get(name)) : Optional.empty();
     }
 
-    private static Link withState(Link link, Integer pending, Instant deletedAt) {
+    static Link withState(Link link, Integer pending, Instant deletedAt) {
         return new Link(
                 link.runbookSlug(),
                 link.policy(),

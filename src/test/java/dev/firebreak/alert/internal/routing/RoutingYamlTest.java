@@ -41,6 +41,13 @@ class RoutingYamlTest {
             """;
 
     @Test
+    void listsThePoliciesRoutesNameThemselvesWithTheirLines() {
+        RoutingYaml.Result result = RoutingYaml.parse(EXAMPLE);
+        // The staging route inherits db-oncall: named once, where it is written.
+        assertThat(result.policies()).containsExactly(new dev.firebreak.alert.PolicyReference("0.0", 9, "db-oncall"));
+    }
+
+    @Test
     void readsTheExampleWithInheritance() {
         RoutingYaml.Result result = RoutingYaml.parse(EXAMPLE);
         assertThat(result.problems()).isEmpty();
