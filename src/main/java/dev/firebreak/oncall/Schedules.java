@@ -2,6 +2,7 @@ package dev.firebreak.oncall;
 
 import dev.firebreak.oncall.internal.schedule.IcsCalendars;
 import dev.firebreak.oncall.internal.schedule.OverrideImport;
+import dev.firebreak.oncall.internal.schedule.OverrideRules;
 import dev.firebreak.oncall.internal.schedule.OverrideStore;
 import dev.firebreak.oncall.internal.schedule.ScheduleRules;
 import dev.firebreak.oncall.internal.schedule.ScheduleStore;
@@ -267,49 +268,9 @@ public class Schedules implements OnCallLookup {
             Instant end,
             String by,
             String swapGroup) {
-        if (start == null) {
-            throw new BadInput(field + "start", "an override needs a start");
-        }
-        if (end == null || !end.isAfter(start)) {
-            throw new BadInput(field + "end", "an override's end must be after its start");
-        }
-        if (Duration.between(start, end).compareTo(ScheduleRules.MAX_WINDOW) > 0) {
-            throw new BadInput(field + "end", "an override is at most " + ScheduleRules.MAX_WINDOW.toDays() + " days");
-        }
-        eligible(s, field + "username", username);
-        if (replaces != null) {
-            eligible(s, field + "replaces", replaces);
-            if (replaces.equals(username)) {
-                throw new BadInput(field + "replaces", "a person cannot replace themselves");
-            }
-        }
-        for (StoredOverride other : overrides.overlapping(id, start, end)) {
-            if (Objects.equals(other.replaces(), replaces)) {
-                throw new Conflict("overlaps override " + other.id() + " (" + other.username()
-                        + (replaces == null ? "" : " for " + replaces) + ", " + other.start() + " to " + other.end()
-                        + ")");
-            }
-        }
+        OverrideRules.check(s, field, username, replaces, start, end, people);
+        OverrideRules.noOverlap(overrides.overlapping(id, start, end), replaces);
         return overrides.insert(id, username, replaces, start, end, by, clock.instant(), swapGroup);
-    }
-
-    /** Overrides are for the schedule's people: its team's members, else those in a layer. */
-    private void eligible(Schedule s, String field, String username) {
-        if (username == null || username.isBlank()) {
-            throw new BadInput(field, field + " is required");
-        }
-        if (!people.userExists(username)) {
-            throw new BadInput(field, "no user '" + username + "'");
-        }
-        boolean inLayer = s.layers().stream().anyMatch(l -> l.members().contains(username));
-        boolean inTeam = s.team() != null && people.teamMembers(s.team()).contains(username);
-        if (!inLayer && !inTeam) {
-            throw new BadInput(
-                    field,
-                    username + " is not in "
-                            + (s.team() == null ? "any layer of" : "team '" + s.team() + "' nor in any layer of")
-                            + " schedule '" + s.name() + "'");
-        }
     }
 
     private void onCallIn(String schedule, String username, Instant start, Instant end, String field) {
