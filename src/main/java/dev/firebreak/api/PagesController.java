@@ -19,8 +19,7 @@ class PagesController {
 
     @GetMapping("/api/v1/admin/pages")
     @PreAuthorize("hasRole('ADMIN')")
-    List<Page> pages(
-            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
+    List<Page> pages(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
         return escalations.pagesAfter(after, limit);
     }
 }

@@ -40,7 +40,16 @@ public final class FirebreakCli {
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
-            "runbook", "version", "incident", "silence", "user", "team", "service", "policy", "heartbeat", "oncall",
+            "runbook",
+            "version",
+            "incident",
+            "silence",
+            "user",
+            "team",
+            "service",
+            "policy",
+            "heartbeat",
+            "oncall",
             "schedule");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");

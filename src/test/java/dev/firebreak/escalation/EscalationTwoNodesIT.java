@@ -42,12 +42,17 @@ class EscalationTwoNodesIT {
         Files.writeString(
                 routing, "route:\n  group_by: [alertname]\n  group_wait: 0s\n  escalation_policy: two-nodes\n");
         Map<String, String> env = new HashMap<>(Map.of(
-                "FIREBREAK_DB_URL", url,
-                "FIREBREAK_DB_USER", TestDatabase.PG_USER,
-                "FIREBREAK_ADMIN_PASSWORD", "two-nodes-admin-pw",
-                "FIREBREAK_ALERTS_ROUTING_FILE", routing.toString(),
+                "FIREBREAK_DB_URL",
+                url,
+                "FIREBREAK_DB_USER",
+                TestDatabase.PG_USER,
+                "FIREBREAK_ADMIN_PASSWORD",
+                "two-nodes-admin-pw",
+                "FIREBREAK_ALERTS_ROUTING_FILE",
+                routing.toString(),
                 // Dead-node takeover after six missed heartbeats: 6 s instead of 30 s.
-                "FIREBREAK_SCHEDULER_HEARTBEAT", "1s"));
+                "FIREBREAK_SCHEDULER_HEARTBEAT",
+                "1s"));
         String key = run(env, "admin", "create-integration", "--type", "prometheus", "--name", "two", "--rate", "1000");
         run(env, "admin", "create-user", "ops", "--role", "admin", "--password", "two-nodes-ops-pw");
         String token = run(env, "admin", "create-token", "ops");
@@ -56,8 +61,13 @@ class EscalationTwoNodesIT {
         ServerProcess b = start(env, "b");
         try {
             for (String user : List.of("first", "second", "third")) {
-                post(a, "/api/v1/users", token, "{\"username\":\"" + user + "\",\"password\":\"two-nodes-user-pw\","
-                        + "\"role\":\"responder\"}", 201);
+                post(
+                        a,
+                        "/api/v1/users",
+                        token,
+                        "{\"username\":\"" + user + "\",\"password\":\"two-nodes-user-pw\","
+                                + "\"role\":\"responder\"}",
+                        201);
             }
             post(a, "/api/v1/escalation-policies", token, policy(), 201);
             Instant started = Instant.now();
@@ -68,7 +78,9 @@ class EscalationTwoNodesIT {
                 Thread.sleep(100);
             }
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(url, "step_index = 0") == INCIDENTS);
-            long untilSecond = Duration.between(Instant.now(), started.plus(DELAY).plusSeconds(2)).toMillis();
+            long untilSecond = Duration.between(
+                            Instant.now(), started.plus(DELAY).plusSeconds(2))
+                    .toMillis();
             Thread.sleep(Math.max(0, untilSecond));
             kill(b);
 
@@ -98,9 +110,9 @@ class EscalationTwoNodesIT {
                                 / 1000.0);
                     }
                 }
-                assertThat(seen).as("pages written twice").allSatisfy((page, times) -> assertThat(times)
-                        .as(page)
-                        .isEqualTo(1));
+                assertThat(seen)
+                        .as("pages written twice")
+                        .allSatisfy((page, times) -> assertThat(times).as(page).isEqualTo(1));
                 assertThat(perIncident).hasSize(INCIDENTS);
                 assertThat(perIncident.values()).as("pages per incident").containsOnly(3);
             }
