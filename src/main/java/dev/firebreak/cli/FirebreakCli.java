@@ -90,6 +90,18 @@ public final class FirebreakCli {
         }
         cli.setOut(out);
         cli.setErr(err);
+        // picocli's "did you mean" names only look-alikes, so an unknown command also lists them all
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            int code = standard.handleParseException(ex, arguments);
+            if (ex instanceof CommandLine.UnmatchedArgumentException && ex.getCommandLine() == cli) {
+                err.println("Commands: "
+                        + String.join(
+                                ", ",
+                                COMMANDS.stream().map(FirebreakCli::commandName).toList()));
+            }
+            return code;
+        });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException cliException) {
                 line.getErr().println("firebreak: " + ex.getMessage());
