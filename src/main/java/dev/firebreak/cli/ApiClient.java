@@ -48,6 +48,34 @@ final class ApiClient {
                 .body());
     }
 
+    JsonNode patchJson(String path, String json) {
+        return body(send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    JsonNode putJson(String path, String json) {
+        return body(send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /** A POST that may answer 204 with no body (then an empty node). */
+    JsonNode post(String path, String json) {
+        return body(send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    /** A DELETE that may answer 204 with no body (then an empty node). */
+    JsonNode remove(String path) {
+        return body(send(request(path).DELETE()));
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
     JsonNode delete(String path) {
         return JSON.readTree(send(request(path).DELETE()).body());
     }

@@ -30,10 +30,14 @@ public final class FirebreakCli {
             RunbookCommand.class,
             IncidentCommand.class,
             SilenceCommand.class,
-            PolicyCommand.class);
+            PolicyCommand.class,
+            UserCommand.class,
+            TeamCommand.class,
+            ServiceCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
-    static final Set<String> NO_SHUTDOWN_WORK = Set.of("runbook", "version", "incident", "silence");
+    static final Set<String> NO_SHUTDOWN_WORK =
+            Set.of("runbook", "version", "incident", "silence", "user", "team", "service");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -73,6 +77,18 @@ public final class FirebreakCli {
         }
         cli.setOut(out);
         cli.setErr(err);
+        // picocli's "did you mean" names only look-alikes, so an unknown command also lists them all
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            int code = standard.handleParseException(ex, arguments);
+            if (ex instanceof CommandLine.UnmatchedArgumentException && ex.getCommandLine() == cli) {
+                err.println("Commands: "
+                        + String.join(
+                                ", ",
+                                COMMANDS.stream().map(FirebreakCli::commandName).toList()));
+            }
+            return code;
+        });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof CliException cliException) {
                 line.getErr().println("firebreak: " + ex.getMessage());

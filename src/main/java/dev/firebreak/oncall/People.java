@@ -137,6 +137,12 @@ public class People implements PeopleDirectory {
     }
 
     @Override
+    public boolean userEnabled(String username) {
+        return username != null
+                && accounts.find(username).map(UserAccount::enabled).orElse(false);
+    }
+
+    @Override
     public ZoneId zoneOf(String username) {
         return profiles.zone(username).map(People::zoneOrNull).orElse(clock.getZone());
     }

@@ -8,6 +8,11 @@ import java.util.Optional;
 public interface PeopleDirectory {
     boolean userExists(String username);
 
+    /** Whether the user exists and may log in; a disabled user should not be paged. */
+    default boolean userEnabled(String username) {
+        return userExists(username);
+    }
+
     /** The user's own zone, else the server's default. */
     ZoneId zoneOf(String username);
 

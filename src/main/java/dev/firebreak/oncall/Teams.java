@@ -8,6 +8,7 @@ import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.UserAccounts;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,8 @@ public class Teams {
     public List<Team> list() {
         Map<Long, List<TeamMember>> members = store.allMembers();
         Map<String, List<String>> owned = services.list().stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        OwnedService::team,
-                        java.util.stream.Collectors.mapping(OwnedService::name, java.util.stream.Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        OwnedService::team, Collectors.mapping(OwnedService::name, Collectors.toList())));
         return store.list().stream()
                 .map(t -> new Team(
                         t.name(),

@@ -1,5 +1,6 @@
 package dev.firebreak.web;
 
+import dev.firebreak.oncall.People;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.ApiToken;
 import dev.firebreak.platform.security.ApiTokens;
@@ -20,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own page: who they are and their API tokens (create, revoke). */
+/**
+ * A person's own page: who they are, their time zone and contact methods, their password and their
+ * API tokens (create, revoke).
+ */
 @Controller
 class AccountController {
     private static final DateTimeFormatter WHEN =
@@ -29,11 +33,13 @@ class AccountController {
     private final UserAccounts accounts;
     private final ApiTokens tokens;
     private final Clock clock;
+    private final People people;
 
-    AccountController(UserAccounts accounts, ApiTokens tokens, Clock clock) {
+    AccountController(UserAccounts accounts, ApiTokens tokens, Clock clock, People people) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.clock = clock;
+        this.people = people;
     }
 
     /** A token as the page shows it, with times already formatted in UTC. */
@@ -63,7 +69,65 @@ class AccountController {
         List<TokenRow> rows =
                 tokens.list(user.id()).stream().map(t -> TokenRow.of(t, now)).toList();
         model.addAttribute("tokenList", rows);
+        model.addAttribute("person", people.get(user.username()));
+        model.addAttribute("zones", Zones.IDS);
         return "account";
+    }
+
+    @PostMapping("/account/profile")
+    String profile(
+            Principal principal,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String timeZone,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                "Profile saved.",
+                () -> people.update(principal.getName(), new People.ProfileChange(displayName, email, timeZone)));
+    }
+
+    @PostMapping("/account/password")
+    String password(
+            Principal principal,
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            RedirectAttributes redirect) {
+        return act(redirect, "Password changed.", () -> {
+            if (!newPassword.equals(confirmPassword)) {
+                throw new FirebreakException.BadInput("confirmPassword", "the new passwords do not match");
+            }
+            accounts.changePassword(principal.getName(), currentPassword, newPassword);
+        });
+    }
+
+    @PostMapping("/account/contact-methods")
+    String addContactMethod(
+            Principal principal,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "") String label,
+            RedirectAttributes redirect) {
+        return act(
+                redirect,
+                "Contact method added.",
+                () -> people.addContactMethod(principal.getName(), kind, address, label));
+    }
+
+    @PostMapping("/account/contact-methods/{id}/remove")
+    String removeContactMethod(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, "Contact method removed.", () -> people.removeContactMethod(principal.getName(), id));
+    }
+
+    private static String act(RedirectAttributes redirect, String message, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", message);
+        } catch (FirebreakException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
     }
 
     @PostMapping("/account/tokens")

@@ -54,6 +54,9 @@ class PeopleDirectoryIT extends ServerTest {
         assertThat(directory.serviceEscalationPolicy(service)).contains("default-policy");
         assertThat(directory.serviceTeam("unknown")).isEmpty();
         assertThat(directory.userExists(alice)).isTrue();
+        accounts.setEnabled(bob, false);
+        assertThat(directory.userEnabled(bob)).isFalse();
+        assertThat(directory.userEnabled(alice)).isTrue();
         assertThat(directory.userExists("nobody-" + UUID.randomUUID())).isFalse();
     }
 
