@@ -33,11 +33,13 @@ public final class FirebreakCli {
             PolicyCommand.class,
             UserCommand.class,
             TeamCommand.class,
-            ServiceCommand.class);
+            ServiceCommand.class,
+            OnCallCommand.class,
+            ScheduleCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK =
-            Set.of("runbook", "version", "incident", "silence", "user", "team", "service");
+            Set.of("runbook", "version", "incident", "silence", "user", "team", "service", "oncall", "schedule");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -19,6 +19,8 @@ public final class ScheduleRenderer {
      * Each layer's own shifts (restricted, clipped to the window) and the final timeline: the top
      * layer that has somebody, then overrides; sorted, without overlaps, clipped to {@code [from, to)},
      * adjacent shifts of one user from one source joined. Where nobody is on call there is no shift.
+     * Layers of equal priority keep their order in the definition. An override's {@code replaces}
+     * is matched against the stacked layers (before other overrides), so both halves of a swap apply.
      *
      * @throws IllegalArgumentException when {@code to} is before {@code from} or a rotation is shorter
      *     than an hour

@@ -1,6 +1,8 @@
 package dev.firebreak.oncall;
 
-import dev.firebreak.oncall.internal.schedule.AccountsOnlyDirectory;
+import dev.firebreak.oncall.internal.schedule.IcsCalendars;
+import dev.firebreak.oncall.internal.schedule.OverrideImport;
+import dev.firebreak.oncall.internal.schedule.OverrideRules;
 import dev.firebreak.oncall.internal.schedule.OverrideStore;
 import dev.firebreak.oncall.internal.schedule.ScheduleRules;
 import dev.firebreak.oncall.internal.schedule.ScheduleStore;
@@ -8,6 +10,7 @@ import dev.firebreak.oncall.internal.schedule.WarningCheck;
 import dev.firebreak.platform.FirebreakException.BadInput;
 import dev.firebreak.platform.FirebreakException.Conflict;
 import dev.firebreak.platform.FirebreakException.NotFound;
+import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.security.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +18,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +49,11 @@ public class Schedules implements OnCallLookup {
     private final Clock clock;
 
     Schedules(
-            ScheduleStore store,
-            OverrideStore overrides,
-            ObjectProvider<PeopleDirectory> people,
-            UserAccounts accounts,
-            Clock clock) {
+            ScheduleStore store, OverrideStore overrides, PeopleDirectory people, UserAccounts accounts, Clock clock) {
         this.store = store;
         this.overrides = overrides;
         this.accounts = accounts;
-        // TODO until oncall-people is merged: its directory, else users only
-        this.people = people.getIfAvailable(() -> new AccountsOnlyDirectory(accounts));
+        this.people = people;
         this.clock = clock;
     }
 
@@ -170,6 +170,37 @@ public class Schedules implements OnCallLookup {
         return removed;
     }
 
+    /**
+     * Overrides from an iCalendar file: each VEVENT becomes an override for the person its ATTENDEE
+     * email, ORGANIZER or SUMMARY names (a username or a user's email). All or nothing.
+     */
+    @Transactional
+    public List<StoredOverride> importOverrides(String schedule, String ics, String by) {
+        long id = locked(schedule);
+        Schedule s = get(schedule);
+        Map<String, String> byEmail = new HashMap<>();
+        for (UserAccount account : accounts.list()) {
+            if (account.email() != null) {
+                byEmail.putIfAbsent(account.email().toLowerCase(Locale.ROOT), account.username());
+            }
+        }
+        List<StoredOverride> imported = new ArrayList<>();
+        for (IcsCalendars.Event event : IcsCalendars.read(ics, s.zone())) {
+            String username = OverrideImport.person(event, byEmail, people::userExists)
+                    .orElseThrow(() -> new BadInput(
+                            "body", event.label() + ": names no known user in ATTENDEE, ORGANIZER or SUMMARY"));
+            try {
+                long saved = insertOverride(id, s, "", username, null, event.start(), event.end(), by, null);
+                imported.add(overrides.find(id, saved).orElseThrow());
+            } catch (BadInput e) {
+                throw new BadInput("body", event.label() + ": " + e.getMessage());
+            } catch (Conflict e) {
+                throw new Conflict(event.label() + ": " + e.getMessage());
+            }
+        }
+        return imported;
+    }
+
     /** Who is on call for each schedule (or the one named) at {@code at}, with since and until when. */
     public List<OnCallNow> who(String schedule, Instant at) {
         Instant when = at == null ? clock.instant() : at;
@@ -237,49 +268,9 @@ public class Schedules implements OnCallLookup {
             Instant end,
             String by,
             String swapGroup) {
-        if (start == null) {
-            throw new BadInput(field + "start", "an override needs a start");
-        }
-        if (end == null || !end.isAfter(start)) {
-            throw new BadInput(field + "end", "an override's end must be after its start");
-        }
-        if (Duration.between(start, end).compareTo(ScheduleRules.MAX_WINDOW) > 0) {
-            throw new BadInput(field + "end", "an override is at most " + ScheduleRules.MAX_WINDOW.toDays() + " days");
-        }
-        eligible(s, field + "username", username);
-        if (replaces != null) {
-            eligible(s, field + "replaces", replaces);
-            if (replaces.equals(username)) {
-                throw new BadInput(field + "replaces", "a person cannot replace themselves");
-            }
-        }
-        for (StoredOverride other : overrides.overlapping(id, start, end)) {
-            if (Objects.equals(other.replaces(), replaces)) {
-                throw new Conflict("overlaps override " + other.id() + " (" + other.username()
-                        + (replaces == null ? "" : " for " + replaces) + ", " + other.start() + " to " + other.end()
-                        + ")");
-            }
-        }
+        OverrideRules.check(s, field, username, replaces, start, end, people);
+        OverrideRules.noOverlap(overrides.overlapping(id, start, end), replaces);
         return overrides.insert(id, username, replaces, start, end, by, clock.instant(), swapGroup);
-    }
-
-    /** Overrides are for the schedule's people: its team's members, else those in a layer. */
-    private void eligible(Schedule s, String field, String username) {
-        if (username == null || username.isBlank()) {
-            throw new BadInput(field, field + " is required");
-        }
-        if (!people.userExists(username)) {
-            throw new BadInput(field, "no user '" + username + "'");
-        }
-        boolean inLayer = s.layers().stream().anyMatch(l -> l.members().contains(username));
-        boolean inTeam = s.team() != null && people.teamMembers(s.team()).contains(username);
-        if (!inLayer && !inTeam) {
-            throw new BadInput(
-                    field,
-                    username + " is not in "
-                            + (s.team() == null ? "any layer of" : "team '" + s.team() + "' nor in any layer of")
-                            + " schedule '" + s.name() + "'");
-        }
     }
 
     private void onCallIn(String schedule, String username, Instant start, Instant end, String field) {

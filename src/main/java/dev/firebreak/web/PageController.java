@@ -4,7 +4,13 @@ import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.Alerts;
 import dev.firebreak.escalation.Escalations;
 import dev.firebreak.incident.Incidents;
+import dev.firebreak.oncall.Schedules;
 import dev.firebreak.runbook.RunbookLibrary;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +23,22 @@ class PageController {
     private final Alerts alerts;
     private final Escalations escalations;
 
-    PageController(RunbookLibrary library, Incidents incidents, Alerts alerts, Escalations escalations) {
+    private final Schedules schedules;
+    private final Clock clock;
+
+    PageController(
+            RunbookLibrary library,
+            Incidents incidents,
+            Alerts alerts,
+            Schedules schedules,
+            Clock clock,
+            Escalations escalations) {
         this.escalations = escalations;
         this.library = library;
         this.incidents = incidents;
         this.alerts = alerts;
+        this.schedules = schedules;
+        this.clock = clock;
     }
 
     @GetMapping("/login")
@@ -30,24 +47,21 @@ class PageController {
     }
 
     @GetMapping("/")
-    String dashboard(Model model) {
+    String dashboard(Model model, Principal principal) {
         model.addAttribute("activeNav", "dashboard");
         model.addAttribute("openIncidents", incidents.countOpen());
         int firing = alerts.list(AlertFilter.firing()).size();
         model.addAttribute("firingAlerts", firing >= AlertFilter.MAX_LIMIT ? firing + "+" : String.valueOf(firing));
         model.addAttribute("runbookCount", library.list().size());
         model.addAttribute("overdueEscalations", escalations.overdue());
+        Instant now = clock.instant();
+        List<String> onCall = schedules.who(null, now).stream()
+                .flatMap(w -> w.onCall().stream())
+                .map(s -> s.username() + " (" + s.schedule() + ")")
+                .toList();
+        model.addAttribute("onCall", onCall.isEmpty() ? null : String.join(", ", onCall));
+        model.addAttribute("myShifts", schedules.shiftsOf(principal.getName(), now, now.plus(Duration.ofDays(14))));
         return "dashboard";
-    }
-
-    @GetMapping("/oncall")
-    String onCall(Model model) {
-        return feature(
-                model,
-                "oncall",
-                "On-call",
-                "No schedules",
-                "On-call schedules and escalation policies imported from your runbooks' escalation matrices.");
     }
 
     @GetMapping("/analytics")

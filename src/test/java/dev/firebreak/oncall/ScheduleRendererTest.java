@@ -202,6 +202,21 @@ class ScheduleRendererTest {
     }
 
     @Test
+    void layersOfEqualPriority_keepTheirOrderInTheDefinition() {
+        var def = schedule(
+                BERLIN,
+                layer("first", 1, "2026-01-05T00:00", RotationLength.daily(), "a"),
+                layer("second", 1, "2026-01-05T00:00", RotationLength.daily(), "b"),
+                layer("low", 0, "2026-01-05T00:00", RotationLength.daily(), "c"));
+
+        var rendered = render(def, BERLIN, "2026-01-05T00:00", "2026-01-06T00:00");
+
+        assertThat(rendered.layers().keySet()).containsExactly("first", "second", "low");
+        assertThat(rendered.finalShifts()).singleElement().satisfies(s -> assertThat(s.username())
+                .isEqualTo("a"));
+    }
+
+    @Test
     void whereNoLayerHasAnybody_thereIsNoShift() {
         var def = schedule(
                 BERLIN,

@@ -7,6 +7,7 @@ import dev.firebreak.oncall.ScheduleLayer;
 import dev.firebreak.oncall.ScheduleOverride;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,11 @@ public final class ScheduleRendering {
             timelines.add(shifts);
             byLayer.computeIfAbsent(layer.name(), n -> new ArrayList<>()).addAll(shifts);
         }
-        byLayer.values().forEach(shifts -> shifts.sort(Comparator.comparing(OnCallShift::start)));
+        byLayer.replaceAll((name, shifts) ->
+                shifts.stream().sorted(Comparator.comparing(OnCallShift::start)).toList());
         List<OnCallShift> stacked = Stacking.topmost(schedule, timelines);
         List<OnCallShift> finalShifts = applyOverrides(schedule, stacked, orEmpty(definition.overrides()), from, to);
-        return new RenderedSchedule(schedule, byLayer, finalShifts);
+        return new RenderedSchedule(schedule, Collections.unmodifiableMap(byLayer), List.copyOf(finalShifts));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Lays timelines over each other: at every instant the first timeline (in rank order) that has
@@ -16,18 +15,19 @@ final class Stacking {
 
     /** One sweep over every boundary, so the work is (boundaries x timelines), not quadratic in shifts. */
     static List<OnCallShift> topmost(String schedule, List<List<OnCallShift>> highestFirst) {
-        TreeSet<Instant> cuts = new TreeSet<>();
+        List<Instant> cuts = new ArrayList<>();
         for (List<OnCallShift> timeline : highestFirst) {
             for (OnCallShift s : timeline) {
                 cuts.add(s.start());
                 cuts.add(s.end());
             }
         }
+        cuts.sort(null);
         int[] next = new int[highestFirst.size()];
         List<OnCallShift> out = new ArrayList<>();
         Instant previous = null;
         for (Instant cut : cuts) {
-            if (previous != null) {
+            if (previous != null && previous.isBefore(cut)) {
                 OnCallShift winner = winnerAt(previous, highestFirst, next);
                 if (winner != null) {
                     append(out, new OnCallShift(schedule, winner.username(), previous, cut, winner.source()));

@@ -46,7 +46,9 @@ class SecurityConfiguration {
         "/actuator/info",
         "/actuator/prometheus",
         "/status",
-        "/status/**"
+        "/status/**",
+        // iCalendar feeds: calendar apps cannot send a token, so the secret is in the URL
+        "/calendar/*"
     };
 
     /**
