@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Incidents {
     private static final Set<String> STATES = Set.of("open", "triggered", "acknowledged", "resolved");
     private static final int MAX_NOTE = 4000;
-    private static final String ESCALATION_ACTOR = "escalation";
+    // System entries are the product's own, as the lifecycle's are.
+    private static final String ESCALATION_ACTOR = "firebreak";
 
     private final IncidentStore store;
     private final RunbookMatcher runbooks;

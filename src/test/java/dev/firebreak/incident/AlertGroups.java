@@ -34,7 +34,9 @@ public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate 
         transactions.executeWithoutResult(status -> events.publishEvent(event));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                // Escalation's start on the opened incident too: its timeline note lands before the test reads on.
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?"
+                                        + " or event_type like '%.IncidentOpened'")
                                 .param("%" + needle + "%")
                                 .query(Long.class)
                                 .single()

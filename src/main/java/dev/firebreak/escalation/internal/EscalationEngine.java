@@ -248,7 +248,8 @@ class EscalationEngine {
                         case NOTE, ROLE, SEVERITY, RUNBOOK -> true;
                         default -> false;
                     };
-            if (work && entry.at().isAfter(last)) {
+            // A person's work: the product's own entries (actor firebreak) do not hold paging off.
+            if (work && !"firebreak".equals(entry.actor()) && entry.at().isAfter(last)) {
                 last = entry.at();
             }
         }

@@ -55,7 +55,10 @@ class TargetResolver {
             }
             reached.add(label);
             for (String user : found) {
-                users.putIfAbsent(user, label);
+                // A disabled account is not paged, wherever it is still named.
+                if (people.userEnabled(user)) {
+                    users.putIfAbsent(user, label);
+                }
             }
         }
         return new Resolution(users, reached, empty);
