@@ -27,8 +27,63 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class SchedulingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);
 
-    @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock) {
+    /** Schedules and cancels timers; features use it inside their transactions. */
+    @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, List<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .build();
+    }
+
+    /**
+     * Runs due timers while the context runs. A db-scheduler cannot start again once stopped, and
+     * a context can be stopped and started (tests' cached contexts are paused), so each start
+     * builds a new one.
+     */
+    @Bean
+    SmartLifecycle schedulerLifecycle(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            SchedulerProperties properties,
+            Clock clock,
+            Environment environment) {
+        boolean postgres = postgres(dataSource);
+        return new SmartLifecycle() {
+            private volatile Scheduler scheduler;
+
+            @Override
+            public void start() {
+                // `firebreak admin` opens the database only; timers are the server's to run.
+                if (!"admin".equals(environment.getProperty("firebreak.mode", "server"))) {
+                    Scheduler created = build(dataSource, tasks, properties, clock, postgres);
+                    created.start();
+                    scheduler = created;
+                }
+            }
+
+            @Override
+            public void stop() {
+                Scheduler running = scheduler;
+                if (running != null) {
+                    running.stop();
+                    scheduler = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return scheduler != null;
+            }
+
+            @Override
+            public int getPhase() {
+                // After the web server has stopped taking requests (its phase is higher), before pools close.
+                return Integer.MAX_VALUE - 4096;
+            }
+        };
+    }
+
+    private static Scheduler build(
+            DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock, boolean postgres) {
         // Recurring tasks are start tasks: db-scheduler schedules their first run if none is stored.
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(RecurringTask.class::isInstance)
@@ -43,49 +98,12 @@ class SchedulingConfiguration {
                 .heartbeatInterval(properties.heartbeat())
                 .threads(Math.max(1, properties.threads()))
                 .shutdownMaxWait(properties.shutdownWait())
-                .clock(clock::instant)
-                .enableImmediateExecution();
-        if (postgres(dataSource)) {
+                .clock(clock::instant);
+        if (postgres) {
             // SELECT ... FOR UPDATE SKIP LOCKED: nodes share due timers without stepping on each other.
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         return builder.build();
-    }
-
-    /** Starts the scheduler once the server is ready and stops it before the data source closes. */
-    @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, Environment environment) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                // `firebreak admin` opens the database only; timers are the server's to run.
-                if (!"admin".equals(environment.getProperty("firebreak.mode", "server"))) {
-                    scheduler.start();
-                    running = true;
-                }
-            }
-
-            @Override
-            public void stop() {
-                if (running) {
-                    scheduler.stop();
-                    running = false;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                // After the web server has stopped taking requests (its phase is higher), before pools close.
-                return Integer.MAX_VALUE - 4096;
-            }
-        };
     }
 
     private static boolean postgres(DataSource dataSource) {
