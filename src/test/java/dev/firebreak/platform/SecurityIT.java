@@ -155,9 +155,12 @@ class SecurityIT extends ServerTest {
                 .isEqualTo(409);
     }
 
-    /** Alert intake authenticates senders by integration key, not user role; its own tests cover it. */
-    private static final List<String> INTAKE =
-            List.of("/api/v2/alerts", "/api/v1/integrations/{key}/alertmanager", "/api/v1/integrations/{key}/generic");
+    /** Alert intake and heartbeat pings authenticate by secret, not user role; their own tests cover them. */
+    private static final List<String> INTAKE = List.of(
+            "/api/v2/alerts",
+            "/api/v1/integrations/{key}/alertmanager",
+            "/api/v1/integrations/{key}/generic",
+            "/api/v1/heartbeats/{secret}/ping");
 
     /** Every API endpoint that changes something refuses a viewer (their own tokens aside). */
     @Test
