@@ -98,7 +98,7 @@ class StepRunner {
                 step++;
                 continue;
             }
-            page(current, step, loop, next, found, policy, reason, due(row, incident, step, loop, reason, now), now);
+            page(current, step, loop, next, found, policy, reason, due(row, reason, now), now);
             return;
         }
     }
@@ -130,15 +130,12 @@ class StepRunner {
     }
 
     /**
-     * When this page was due: a timer's step at the time it was scheduled for, the first step at the
-     * incident's opening, anything a person asked for now. Lateness is created minus due.
+     * When this page was due: a timer's step at the time it was scheduled for; the first step, and
+     * anything a person asked for, now. Lateness is created minus due.
      */
-    private static Instant due(StateRow row, Incident incident, int step, int loop, PageReason reason, Instant now) {
+    private static Instant due(StateRow row, PageReason reason, Instant now) {
         if ((reason == PageReason.STEP || reason == PageReason.REPEAT) && row.nextStepAt() != null) {
             return row.nextStepAt();
-        }
-        if (reason == PageReason.STEP && step == 0 && loop == 0 && row.cycle() == 1 && incident.openedAt() != null) {
-            return incident.openedAt().isAfter(now) ? now : incident.openedAt();
         }
         return now;
     }
