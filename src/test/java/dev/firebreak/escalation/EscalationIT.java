@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * test moves the clock past a delay and waits at most a few polls, never the delay itself.
  */
 @Tag("database")
+// A context of its own: other tests' timers and clock moves in a shared context would fall due here.
+@org.springframework.test.context.TestPropertySource(properties = "firebreak.scheduler.threads=6")
 class EscalationIT extends ServerTest {
     private static final Duration POLLS = Duration.ofMillis(1300);
 
