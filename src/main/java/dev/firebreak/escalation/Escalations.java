@@ -1,5 +1,6 @@
 package dev.firebreak.escalation;
 
+import dev.firebreak.escalation.internal.EscalationEngine;
 import dev.firebreak.escalation.internal.EscalationStateStore;
 import dev.firebreak.escalation.internal.EscalationWatch;
 import dev.firebreak.escalation.internal.PolicyStore;
@@ -10,17 +11,27 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** How the incident page, the dashboard and notify read escalations. Read only. */
+/** How the incident page, the dashboard and notify read escalations, and notify's one command. */
 @Service
 public class Escalations {
     private final EscalationStateStore states;
     private final PolicyStore policies;
+    private final EscalationEngine engine;
     private final Clock clock;
 
-    Escalations(EscalationStateStore states, PolicyStore policies, Clock clock) {
+    Escalations(EscalationStateStore states, PolicyStore policies, EscalationEngine engine, Clock clock) {
         this.states = states;
         this.policies = policies;
+        this.engine = engine;
         this.clock = clock;
+    }
+
+    /**
+     * Nobody paged at advance {@code seq} can be reached (every rule failed for good): the next step
+     * now. Runs in the caller's transaction; nothing when the escalation has moved on.
+     */
+    public void advanceUnreachable(long incidentId, int seq) {
+        engine.unreachable(incidentId, seq);
     }
 
     /** The incident's escalation in its current cycle, with every page so far; empty before it started. */

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * pages, the timeline entry, the new state and the next timer together. Callers hold the transaction.
  */
 @Component
-class EscalationEngine {
+public class EscalationEngine {
     private final EscalationStateStore states;
     private final PolicyStore policies;
     private final StepRunner steps;
@@ -100,6 +100,24 @@ class EscalationEngine {
             return;
         }
         steps.runFrom(row, chosen, incident, 0, 0, PageReason.STEP, now);
+    }
+
+    /**
+     * Notify could reach nobody paged at advance {@code seq}: the next step now rather than after
+     * the delay. Nothing when the escalation moved on since.
+     */
+    public void unreachable(long incidentId, int seq) {
+        Optional<StateRow> locked = states.lock(incidentId);
+        if (locked.isEmpty() || locked.get().seq() != seq || locked.get().status() != EscalationState.ACTIVE) {
+            return;
+        }
+        incidents.recordEscalation(
+                incidentId,
+                "nobody paged at step " + (locked.get().step() + 1) + " could be reached; next step now",
+                new TimelineDetail.StepSkipped(
+                        locked.get().policy(), locked.get().step(), locked.get().loop(), "unreachable"));
+        cancelTimers(locked.get());
+        stepDue(incidentId, seq);
     }
 
     /** A step's delay ran out without an acknowledge: the next step (or repeat, or the end). */

@@ -80,7 +80,8 @@ public class EscalationStateStore {
         }
     }
 
-    public void insertPage(StateRow row, String username, String target, PageReason reason, Instant due, Instant now) {
+    public Page insertPage(StateRow row, String username, String target, PageReason reason, Instant due, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into pages (incident_id, cycle, seq, step_index, loop_index, policy, username, target,"
                         + " reason, due_at, created_at, state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -96,7 +97,22 @@ public class EscalationStateStore {
                         utc(due),
                         utc(now),
                         PageState.DUE.name())
-                .update();
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new Page(
+                id,
+                row.incidentId(),
+                row.cycle(),
+                row.seq(),
+                row.step(),
+                row.loop(),
+                row.policy(),
+                username,
+                target,
+                reason,
+                due,
+                now,
+                PageState.DUE);
     }
 
     public List<Page> pages(long incidentId) {

@@ -5,7 +5,9 @@ import static dev.firebreak.escalation.internal.EscalationTimers.STEP;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.firebreak.escalation.EscalationPolicy;
 import dev.firebreak.escalation.EscalationState;
+import dev.firebreak.escalation.Page;
 import dev.firebreak.escalation.PageReason;
+import dev.firebreak.escalation.PagesPlaced;
 import dev.firebreak.escalation.PolicyStep;
 import dev.firebreak.escalation.PolicyTier;
 import dev.firebreak.incident.Incident;
@@ -13,8 +15,10 @@ import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineDetail.EscalationEnded.Why;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +32,19 @@ class StepRunner {
     private final TargetResolver targets;
     private final Incidents incidents;
     private final SchedulerClient scheduler;
+    private final ApplicationEventPublisher events;
 
-    StepRunner(EscalationStateStore states, TargetResolver targets, Incidents incidents, SchedulerClient scheduler) {
+    StepRunner(
+            EscalationStateStore states,
+            TargetResolver targets,
+            Incidents incidents,
+            SchedulerClient scheduler,
+            ApplicationEventPublisher events) {
         this.states = states;
         this.targets = targets;
         this.incidents = incidents;
         this.scheduler = scheduler;
+        this.events = events;
     }
 
     void runFrom(
@@ -116,9 +127,12 @@ class StepRunner {
         Instant due = now.plus(next.delay());
         StateRow paged = row.bumped().with(EscalationState.ACTIVE, step, loop, due, null);
         states.put(paged, now);
+        List<Page> pages = new ArrayList<>();
         for (Map.Entry<String, String> user : found.users().entrySet()) {
-            states.insertPage(paged, user.getKey(), user.getValue(), reason, pageDue, now);
+            pages.add(states.insertPage(paged, user.getKey(), user.getValue(), reason, pageDue, now));
         }
+        // Notify writes its messages in this transaction (a plain listener): pages and messages commit together.
+        events.publishEvent(new PagesPlaced(paged.incidentId(), paged.seq(), List.copyOf(pages)));
         List<String> users = List.copyOf(found.users().keySet());
         incidents.recordEscalation(
                 row.incidentId(),

@@ -17,6 +17,8 @@ public final class PeopleRules {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** Spaces, dashes, dots and brackets people write in phone numbers. */
+    private static final Pattern LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}|\\[::1]|localhost");
+
     private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
 
     public static final int MAX_LABEL = 200;
@@ -54,7 +56,7 @@ public final class PeopleRules {
         return switch (kind) {
             case EMAIL -> EmailAddress.check("address", address);
             case CHAT -> chat(address);
-            case WEBHOOK -> webhook(address);
+            case WEBHOOK, PUSH -> webhook(address);
             case PHONE, SMS -> phone(address);
         };
     }
@@ -123,8 +125,11 @@ public final class PeopleRules {
         if (url.length() > MAX_URL) {
             throw new FirebreakException.BadInput("address", "webhook URL is longer than " + MAX_URL + " characters");
         }
-        // Pages carry incident details: only over TLS, and no passwords kept in the URL itself.
-        if (!"https".equalsIgnoreCase(uri.getScheme())
+        // Pages carry incident details: only over TLS (plain http only to this machine, which notify's
+        // network policy refuses unless an admin allowed loopback), and no passwords in the URL itself.
+        boolean loopback =
+                uri.getHost() != null && LOOPBACK.matcher(uri.getHost()).matches();
+        if (!("https".equalsIgnoreCase(uri.getScheme()) || ("http".equalsIgnoreCase(uri.getScheme()) && loopback))
                 || uri.getHost() == null
                 || uri.getHost().isEmpty()) {
             throw new FirebreakException.BadInput("address", "webhook URL must be https://host/..., not '" + url + "'");

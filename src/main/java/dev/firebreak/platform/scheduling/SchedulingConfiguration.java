@@ -82,6 +82,23 @@ class SchedulingConfiguration {
         };
     }
 
+    /** The runners of features' own lanes ({@link TaskLane}), and their clients. */
+    @Bean
+    LaneRunners taskLanes(
+            DataSource dataSource,
+            List<TaskLane> lanes,
+            SchedulerProperties properties,
+            Clock clock,
+            Environment environment) {
+        return new LaneRunners(
+                dataSource,
+                lanes,
+                properties,
+                clock,
+                postgres(dataSource),
+                !"admin".equals(environment.getProperty("firebreak.mode", "server")));
+    }
+
     private static Scheduler build(
             DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties, Clock clock, boolean postgres) {
         // Recurring tasks are start tasks: db-scheduler schedules their first run if none is stored.
