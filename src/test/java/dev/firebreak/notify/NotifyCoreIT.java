@@ -72,6 +72,9 @@ class NotifyCoreIT extends ServerTest {
     @Autowired
     EscalationPolicies policies;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aPageIsSentOnce_underOneKey() {
         String alice = user();
@@ -79,6 +82,8 @@ class NotifyCoreIT extends ServerTest {
         long id = open(policy(step(Duration.ofMinutes(5), alice)));
 
         await().atMost(WAIT).until(() -> sms.to(number).size() == 1);
+
+        settle();
         Message message = only(id);
         assertThat(message.state()).isEqualTo(MessageState.SENT);
         assertThat(message.kind()).isEqualTo(MessageKind.PAGE);
@@ -122,6 +127,8 @@ class NotifyCoreIT extends ServerTest {
 
         // The second method's rule is a minute later; it must not wait for it.
         await().atMost(WAIT).until(() -> sms.to(second).size() == 1);
+        settle();
+        await().atMost(WAIT).until(() -> notifications.forIncident(id).getLast().state() == MessageState.SENT);
         assertThat(sms.to(first)).isEmpty();
         List<Message> messages = notifications.forIncident(id);
         assertThat(messages).extracting(Message::state).containsExactly(MessageState.FAILED, MessageState.SENT);
@@ -137,6 +144,8 @@ class NotifyCoreIT extends ServerTest {
         long id = open(policy(step(Duration.ofMinutes(30), alice), step(Duration.ofMinutes(30), bob)));
 
         await().atMost(WAIT).until(() -> sms.to(bobs).size() == 1);
+
+        settle();
         assertThat(escalations.pages(id)).extracting(Page::username).containsExactly(alice, bob);
     }
 
@@ -149,6 +158,8 @@ class NotifyCoreIT extends ServerTest {
         long id = open(policy(step(Duration.ofMinutes(30), alice), step(Duration.ofMinutes(30), bob)));
 
         await().atMost(WAIT).until(() -> sms.to(bobs).size() == 1);
+
+        settle();
         Message none = notifications.forIncident(id).getFirst();
         assertThat(none.state()).isEqualTo(MessageState.FAILED);
         assertThat(none.lastError()).contains("no working contact method");
@@ -161,6 +172,7 @@ class NotifyCoreIT extends ServerTest {
         String second = phone(alice);
         long id = open(policy(step(Duration.ofMinutes(30), alice)));
         await().atMost(WAIT).until(() -> sms.to(first).size() == 1);
+        settle();
 
         incidents.acknowledge(id, alice);
         clock.advance(Duration.ofMinutes(2));
@@ -178,6 +190,7 @@ class NotifyCoreIT extends ServerTest {
         String policy = policy(step(Duration.ofMinutes(30), alice));
         long one = open(policy);
         await().atMost(WAIT).until(() -> sms.to(number).size() == 1);
+        settle();
         long two = open(policy);
         long three = open(policy);
         await().atMost(WAIT)
@@ -186,6 +199,7 @@ class NotifyCoreIT extends ServerTest {
 
         clock.advance(Duration.ofSeconds(61));
         await().atMost(WAIT).until(() -> sms.to(number).size() == 2);
+        settle();
         pause();
         assertThat(sms.to(number)).hasSize(2);
         Message carrier = only(two).state() == MessageState.SENT ? only(two) : only(three);
@@ -194,6 +208,48 @@ class NotifyCoreIT extends ServerTest {
         assertThat(carried.bundleId()).isEqualTo(carrier.id());
         assertThat(sms.to(number).get(1).text()).contains("#" + carried.incidentId());
         assertThat(only(one).state()).isEqualTo(MessageState.SENT);
+    }
+
+    @Test
+    void theCommander_isRemindedWhenAnUpdateIsDue() {
+        String alice = user();
+        String number = phone(alice);
+        String policy = policy(step(Duration.ofMinutes(30), alice));
+        long id = open(policy);
+        await().atMost(WAIT).until(() -> sms.to(number).size() == 1);
+        settle();
+        incidents.acknowledge(id, alice);
+        incidents.assignRole(id, alice, "commander", alice);
+        assertThat(jdbc.sql("select count(*) from notify_scheduled_tasks where task_name = 'notify-update-reminder'"
+                                + " and task_instance = ?")
+                        .param(id + "-1")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(20));
+        incidents.note(id, alice, "draining the queue");
+        clock.advance(Duration.ofMinutes(11));
+        pause();
+        // 31 minutes open, 11 since the note: no reminder yet.
+        assertThat(sms.to(number)).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(20));
+        await().atMost(WAIT).until(() -> sms.to(number).size() == 2);
+        settle();
+        assertThat(sms.to(number).get(1).title()).startsWith("Update due: incident #" + id);
+        assertThat(notifications.forIncident(id))
+                .extracting(Message::kind)
+                .containsExactly(MessageKind.PAGE, MessageKind.UPDATE_REMINDER);
+    }
+
+    /** The provider has answered: wait until its answer is recorded too. */
+    private void settle() {
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from notify_messages where state = 'SENDING'")
+                                .query(Integer.class)
+                                .single()
+                        == 0);
     }
 
     private Message only(long incidentId) {

@@ -122,7 +122,8 @@ class Sender {
     }
 
     private RenderedMessage content(MessageRow message, List<MessageRow> bundled) {
-        if ((message.kind() == MessageKind.VERIFICATION || message.kind() == MessageKind.TEST)
+        if (message.kind() != MessageKind.PAGE
+                && message.kind() != MessageKind.INCIDENT_UPDATE
                 && message.body() != null) {
             return new RenderedMessage(message.subject(), message.body(), null, null, null, null, null, null);
         }
