@@ -97,6 +97,42 @@ class NotifyCoreIT extends ServerTest {
     }
 
     @Test
+    void theLedger_onTheApi_withClearErrors() {
+        String alice = user();
+        String number = phone(alice);
+        long id = open(policy(step(Duration.ofMinutes(5), alice)));
+        await().atMost(WAIT).until(() -> sms.to(number).size() == 1);
+        settle();
+
+        var messages = get("/api/v1/incidents/" + id + "/messages", tokenFor(Role.VIEWER));
+        assertThat(messages.statusCode()).isEqualTo(200);
+        assertThat(messages.body())
+                .contains("\"state\":\"SENT\"", "\"channel\":\"sms\"", "\"recipient\":\"" + alice + "\"")
+                .contains("\"attemptLog\":[{\"number\":1");
+        long messageId = notifications.forIncident(id).getFirst().id();
+        assertThat(get("/api/v1/messages/" + messageId, tokenFor(Role.VIEWER)).body())
+                .contains(
+                        "\"key\":\"" + notifications.forIncident(id).getFirst().key() + "\"");
+
+        var all = get("/api/v1/admin/messages?after=" + (messageId - 1) + "&limit=1", tokenFor(Role.ADMIN));
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains("\"id\":" + messageId);
+
+        var badLimit = get("/api/v1/admin/messages?limit=0", tokenFor(Role.ADMIN));
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(badLimit.body()).contains("limit must be between 1 and 1000");
+        assertThat(get("/api/v1/admin/messages", tokenFor(Role.RESPONDER)).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/v1/incidents/99999999/messages", tokenFor(Role.VIEWER))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/messages/99999999", tokenFor(Role.VIEWER)).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aChatServicesTooManyRequests_isRetriedAfterItsRetryAfter() {
         String alice = user();
         String number = phone(alice);

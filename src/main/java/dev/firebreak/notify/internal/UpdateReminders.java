@@ -61,7 +61,7 @@ class UpdateReminders {
         cadence.of(incident).ifPresent(every -> lanes.client(NotifyLane.LANE)
                 .scheduleIfNotExists(
                         new TaskInstance<Void>(TASK, incident.id() + "-" + (incident.reopenCount() + 1)),
-                        clock.instant().plus(every)));
+                        LedgerTime.now(clock).plus(every)));
     }
 
     /** @return when to look again, or empty when the incident no longer owes updates */
@@ -75,7 +75,7 @@ class UpdateReminders {
         if (incident.state() == IncidentState.RESOLVED || incident.reopenCount() + 1 != cycle || every.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        Instant now = LedgerTime.now(clock);
         Instant last = details.timeline().stream()
                 .filter(e -> UPDATES.contains(e.kind()))
                 .map(TimelineEntry::at)
