@@ -52,6 +52,19 @@ public abstract class EmailServerTest extends ServerTest {
     @Autowired
     protected ContactStatusStore contactStatus;
 
+    @Autowired
+    protected org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * The test clock stands still at a time with nanoseconds, which the database rounds to
+     * microseconds, sometimes up: a message due "now" would read back as due a microsecond from
+     * now and wait for a clock that never moves. Whole milliseconds store exactly.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void wholeMilliseconds() {
+        clock.set(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         SmtpSink.start();
@@ -121,8 +134,22 @@ public abstract class EmailServerTest extends ServerTest {
 
     /** Waits until a message of the incident satisfies the condition, and returns it. */
     protected Message awaitMessage(long incidentId, Predicate<Message> condition) {
-        return await().atMost(Duration.ofSeconds(15))
-                .until(() -> messages(incidentId).stream().filter(condition).findFirst(), java.util.Optional::isPresent)
-                .orElseThrow();
+        try {
+            return await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> messages(incidentId).stream()
+                                    .filter(condition)
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "no such message at " + clock.instant() + "; the incident's: " + messages(incidentId) + "; lane: "
+                            + jdbc.sql("select task_instance, execution_time, picked, picked_by, last_heartbeat,"
+                                            + " consecutive_failures, version from notify_scheduled_tasks")
+                                    .query()
+                                    .listOfRows(),
+                    e);
+        }
     }
 }
