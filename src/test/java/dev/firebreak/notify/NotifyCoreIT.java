@@ -186,19 +186,22 @@ class NotifyCoreIT extends ServerTest {
     }
 
     @Test
-    void aPersonWithNoWorkingMethod_isAFailedRowAndTheNextStepPages() {
+    void aPersonWithNoWorkingMethod_isAFailedRow_andTheStepWaitsItsDelay() {
         String alice = user();
         people.addContactMethod(alice, ContactMethod.Kind.SMS, "+4915112345678", null); // never verified
         String bob = user();
         String bobs = phone(bob);
         long id = open(policy(step(Duration.ofMinutes(30), alice), step(Duration.ofMinutes(30), bob)));
 
-        await().atMost(WAIT).until(() -> sms.to(bobs).size() == 1);
-
-        settle();
+        await().atMost(WAIT).until(() -> !notifications.forIncident(id).isEmpty());
         Message none = notifications.forIncident(id).getFirst();
         assertThat(none.state()).isEqualTo(MessageState.FAILED);
         assertThat(none.lastError()).contains("no working contact method");
+        pause();
+        assertThat(sms.to(bobs)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(30));
+        await().atMost(WAIT).until(() -> sms.to(bobs).size() == 1);
     }
 
     @Test

@@ -60,10 +60,14 @@ public class MessageWriter {
         this.clock = clock;
     }
 
-    /** One message per page and rule; a page that reaches nobody is a failed row and moves escalation on. */
+    /**
+     * One message per page and rule. A person with no working method gets a failed row (and was
+     * flagged on the schedule before); the step still waits out its delay, so a fresh install with
+     * no contact methods does not run through whole policies in a moment. A channel that refuses a
+     * send is different: that moves escalation on at once (Outcomes).
+     */
     void pagesPlaced(PagesPlaced placed, Urgency urgency) {
         Instant now = LedgerTime.now(clock);
-        boolean anyone = false;
         for (Page page : placed.pages()) {
             List<Planned> plan = plan(page.username(), urgency);
             if (plan.isEmpty()) {
@@ -90,7 +94,6 @@ public class MessageWriter {
                                         + urgency.name().toLowerCase() + " urgency"));
                 continue;
             }
-            anyone = true;
             for (Planned planned : plan) {
                 Instant due = now.plus(planned.delay());
                 messages.insert(
@@ -114,9 +117,6 @@ public class MessageWriter {
                                 now)
                         .ifPresent(id -> NotifyLane.schedule(lanes, id, due, now));
             }
-        }
-        if (!anyone && !placed.pages().isEmpty()) {
-            NotifyLane.undeliverable(lanes, placed.incidentId(), placed.seq(), now);
         }
     }
 
