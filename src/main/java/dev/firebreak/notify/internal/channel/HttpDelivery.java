@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * same host and at most three times, and the answer classified ({@link HttpOutcomes}).
  */
 @Component
-class HttpDelivery {
+class HttpDelivery implements DisposableBean {
     static final int MAX_REDIRECTS = 3;
 
     private final NetworkPolicy policy;
@@ -43,6 +44,12 @@ class HttpDelivery {
                 .connectTimeout(properties.timeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+    }
+
+    /** Sends still under way end with the context (a test's, or the server's at shutdown). */
+    @Override
+    public void destroy() {
+        client.shutdownNow();
     }
 
     /** What to send; {@code headers} beyond Content-Type and User-Agent. */
