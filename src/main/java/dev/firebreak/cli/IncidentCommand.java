@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
             IncidentCommand.Show.class,
             IncidentCommand.Ack.class,
             IncidentCommand.Resolve.class,
-            IncidentCommand.Note.class
+            IncidentCommand.Note.class,
+            IncidentMessages.class
         })
 final class IncidentCommand {
 

@@ -13,16 +13,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak user list|show|set|contact}: people, their time zones and contact methods. */
+/** {@code firebreak user list|show|set|contact|rules}: people, their time zones, contact methods and rules. */
 @Command(
         name = "user",
         mixinStandardHelpOptions = true,
-        description = "List people, show one, set a time zone, add or remove contact methods.",
+        description = "List people, show one, set a time zone, manage contact methods and notification rules.",
         subcommands = {
             UserCommand.ListUsers.class,
             UserCommand.Show.class,
             UserCommand.Set.class,
-            UserContactCommand.class
+            UserContactCommand.class,
+            UserRulesCommand.class
         })
 final class UserCommand implements Callable<Integer> {
     @Spec

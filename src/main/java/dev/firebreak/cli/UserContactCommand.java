@@ -12,12 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
-/** {@code firebreak user contact add|remove}: how a person is reached. */
+/** {@code firebreak user contact add|remove|verify}: how a person is reached. */
 @Command(
         name = "contact",
         mixinStandardHelpOptions = true,
-        description = "Add or remove a contact method.",
-        subcommands = {UserContactCommand.Add.class, UserContactCommand.Remove.class})
+        description = "Add, remove or verify a contact method.",
+        subcommands = {UserContactCommand.Add.class, UserContactCommand.Remove.class, UserContactVerifyCommand.class})
 final class UserContactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,5 +1,7 @@
 package dev.firebreak.notify;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,14 @@ public record ChannelType(String id) {
         }
     }
 
+    /** In JSON a channel type is its id, {@code "email"}. */
+    @JsonValue
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
     public static ChannelType of(String id) {
         return new ChannelType(id == null ? null : id.trim().toLowerCase(Locale.ROOT));
     }

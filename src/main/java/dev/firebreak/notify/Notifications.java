@@ -1,5 +1,6 @@
 package dev.firebreak.notify;
 
+import dev.firebreak.notify.internal.ChannelStore;
 import dev.firebreak.notify.internal.MessageRow;
 import dev.firebreak.notify.internal.MessageStore;
 import java.time.Clock;
@@ -12,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications implements DeliveryReceipts {
     private final MessageStore messages;
+    private final ChannelStore channels;
     private final Clock clock;
 
-    Notifications(MessageStore messages, Clock clock) {
+    Notifications(MessageStore messages, ChannelStore channels, Clock clock) {
         this.messages = messages;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -48,7 +51,7 @@ public class Notifications implements DeliveryReceipts {
                 row.kind(),
                 row.incidentId(),
                 row.pageId(),
-                row.username() != null ? row.username() : "channel " + row.channelId(),
+                recipient(row),
                 row.channel(),
                 mask(row),
                 row.urgency(),
@@ -63,6 +66,13 @@ public class Notifications implements DeliveryReceipts {
                 row.bundleId(),
                 row.subject(),
                 messages.attempts(row.id()));
+    }
+
+    private String recipient(MessageRow row) {
+        if (row.username() != null || row.channelId() == null) {
+            return row.username();
+        }
+        return channels.find(row.channelId()).map(NotifyChannel::name).orElse("channel " + row.channelId());
     }
 
     /** Webhook and chat URLs are secrets themselves: show the host only. */

@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedNetworks addresses a webhook may resolve to although private or loopback, as CIDR
  *     blocks (default none: such URLs are refused); tests allow 127.0.0.0/8
  * @param linkLifetime how long acknowledge and resolve links in a page work (default 24 h)
+ * @param updateCadence how often the incident commander is reminded that an update is due while
+ *     an incident is open, when its runbook does not say ("Updates every 15 minutes"); default
+ *     30 min, 0 turns reminders off
  */
 @ConfigurationProperties("firebreak.notify")
 public record NotifyProperties(
@@ -44,7 +47,8 @@ public record NotifyProperties(
         @DefaultValue("1m") Duration throttle,
         @DefaultValue("200") int dailyCap,
         List<String> allowedNetworks,
-        @DefaultValue("24h") Duration linkLifetime) {
+        @DefaultValue("24h") Duration linkLifetime,
+        @DefaultValue("30m") Duration updateCadence) {
 
     public NotifyProperties {
         timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);

@@ -9,6 +9,8 @@ public record ScheduleWarning(String schedule, String layer, String username, Ki
     public enum Kind {
         /** The person has no contact method: a page would reach nobody. */
         NO_CONTACT_METHOD,
+        /** The person has contact methods, but none verified, enabled and with a channel for high urgency. */
+        NO_WORKING_CONTACT_METHOD,
         /** The layer names a user that does not exist (any more). */
         UNKNOWN_USER,
         /** The layer names a user whose account is disabled. */

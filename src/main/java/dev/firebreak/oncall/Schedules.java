@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,14 +47,21 @@ public class Schedules implements OnCallLookup {
     private final OverrideStore overrides;
     private final PeopleDirectory people;
     private final UserAccounts accounts;
+    private final ObjectProvider<Reachability> reachability;
     private final Clock clock;
 
     Schedules(
-            ScheduleStore store, OverrideStore overrides, PeopleDirectory people, UserAccounts accounts, Clock clock) {
+            ScheduleStore store,
+            OverrideStore overrides,
+            PeopleDirectory people,
+            UserAccounts accounts,
+            ObjectProvider<Reachability> reachability,
+            Clock clock) {
         this.store = store;
         this.overrides = overrides;
         this.accounts = accounts;
         this.people = people;
+        this.reachability = reachability;
         this.clock = clock;
     }
 
@@ -231,7 +239,9 @@ public class Schedules implements OnCallLookup {
     /** Who a page would not reach, on any schedule; see {@link ScheduleWarning}. */
     public List<ScheduleWarning> warnings() {
         Instant now = clock.instant();
-        return WarningCheck.check(list(), overrides.notEnded(now), people, accounts, now);
+        Reachability reach = reachability.getIfAvailable(
+                () -> username -> !people.contactMethods(username).isEmpty());
+        return WarningCheck.check(list(), overrides.notEnded(now), people, accounts, reach, now);
     }
 
     @Override

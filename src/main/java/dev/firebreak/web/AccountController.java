@@ -1,5 +1,7 @@
 package dev.firebreak.web;
 
+import dev.firebreak.notify.ContactVerification;
+import dev.firebreak.notify.NotificationRules;
 import dev.firebreak.oncall.People;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.ApiToken;
@@ -34,12 +36,22 @@ class AccountController {
     private final ApiTokens tokens;
     private final Clock clock;
     private final People people;
+    private final ContactVerification verification;
+    private final NotificationRules rules;
 
-    AccountController(UserAccounts accounts, ApiTokens tokens, Clock clock, People people) {
+    AccountController(
+            UserAccounts accounts,
+            ApiTokens tokens,
+            Clock clock,
+            People people,
+            ContactVerification verification,
+            NotificationRules rules) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.clock = clock;
         this.people = people;
+        this.verification = verification;
+        this.rules = rules;
     }
 
     /** A token as the page shows it, with times already formatted in UTC. */
@@ -62,15 +74,24 @@ class AccountController {
         }
     }
 
+    /** {@code verify} and {@code code}: a verification message's link fills in the code box. */
     @GetMapping("/account")
-    String account(Principal principal, Model model) {
+    String account(
+            Principal principal,
+            @RequestParam(required = false) Long verify,
+            @RequestParam(required = false) String code,
+            Model model) {
         UserAccount user = me(principal);
         Instant now = clock.instant();
         List<TokenRow> rows =
                 tokens.list(user.id()).stream().map(t -> TokenRow.of(t, now)).toList();
         model.addAttribute("tokenList", rows);
-        model.addAttribute("person", people.get(user.username()));
+        var person = people.get(user.username());
+        model.addAttribute("person", person);
         model.addAttribute("zones", Zones.IDS);
+        AccountNotifyPages.model(model, user.username(), person.contactMethods(), verification, rules);
+        model.addAttribute("verifyId", verify);
+        model.addAttribute("verifyCode", code != null && code.matches("\\d{6}") ? code : null);
         return "account";
     }
 

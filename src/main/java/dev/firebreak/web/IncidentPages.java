@@ -9,6 +9,7 @@ import dev.firebreak.incident.IncidentDetails;
 import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.IncidentRole;
 import dev.firebreak.incident.Incidents;
+import dev.firebreak.notify.Notifications;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.RunbookDocument;
 import dev.firebreak.runbook.RunbookLibrary;
@@ -37,14 +38,17 @@ class IncidentPages {
     private final Silences silences;
     private final RecentChanges recentChanges;
     private final Escalations escalations;
+    private final Notifications notifications;
 
     IncidentPages(
             Incidents incidents,
             RunbookLibrary library,
             Silences silences,
             RecentChanges recentChanges,
-            Escalations escalations) {
+            Escalations escalations,
+            Notifications notifications) {
         this.escalations = escalations;
+        this.notifications = notifications;
         this.incidents = incidents;
         this.library = library;
         this.silences = silences;
@@ -97,6 +101,7 @@ class IncidentPages {
         model.addAttribute("runbooks", library.list());
         model.addAttribute("recentChanges", recentChanges.of(details));
         model.addAttribute("escalation", escalations.status(id).orElse(null));
+        model.addAttribute("messages", notifications.forIncident(id));
         return "incident";
     }
 

@@ -118,6 +118,11 @@ class OnCallPages {
         model.addAttribute("view", month ? "month" : "week");
         model.addAttribute("calendar", ScheduleCalendar.of(rendered, zone, first, weeks));
         model.addAttribute("overrides", schedules.overrides(name, from, to));
+        model.addAttribute(
+                "warnings",
+                schedules.warnings().stream()
+                        .filter(w -> w.schedule().equals(schedule.name()))
+                        .toList());
         model.addAttribute("who", schedules.who(name, clock.instant()).getFirst());
         model.addAttribute("previous", (month ? anchor.minusMonths(1) : first.minusWeeks(1)).toString());
         model.addAttribute("next", (month ? anchor.plusMonths(1) : first.plusWeeks(1)).toString());

@@ -4,6 +4,7 @@ import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.Alerts;
 import dev.firebreak.escalation.Escalations;
 import dev.firebreak.incident.Incidents;
+import dev.firebreak.oncall.ScheduleWarning;
 import dev.firebreak.oncall.Schedules;
 import dev.firebreak.runbook.RunbookLibrary;
 import java.security.Principal;
@@ -61,6 +62,17 @@ class PageController {
                 .toList();
         model.addAttribute("onCall", onCall.isEmpty() ? null : String.join(", ", onCall));
         model.addAttribute("myShifts", schedules.shiftsOf(principal.getName(), now, now.plus(Duration.ofDays(14))));
+        // People a page would not reach, once each, before it matters.
+        model.addAttribute(
+                "unreachable",
+                schedules.warnings().stream()
+                        .filter(w -> w.kind() == ScheduleWarning.Kind.NO_CONTACT_METHOD
+                                || w.kind() == ScheduleWarning.Kind.NO_WORKING_CONTACT_METHOD)
+                        .collect(java.util.stream.Collectors.toMap(
+                                ScheduleWarning::username, w -> w, (a, b) -> a, java.util.LinkedHashMap::new))
+                        .values()
+                        .stream()
+                        .toList());
         return "dashboard";
     }
 

@@ -37,6 +37,14 @@ public class ContactStatusStore {
                 .optional();
     }
 
+    /** Serializes claims to one contact method; nothing when it has no status row. */
+    void lock(long contactMethodId) {
+        jdbc.sql("select contact_method_id from notify_contact_status where contact_method_id = ? for update")
+                .param(contactMethodId)
+                .query(Long.class)
+                .optional();
+    }
+
     public boolean works(long contactMethodId) {
         return find(contactMethodId).map(Status::works).orElse(false);
     }

@@ -154,24 +154,21 @@ public class MessageStore {
                 > 0;
     }
 
-    /** Pages not sent yet for an incident that no longer needs them; returns their ids. */
-    List<Long> cancelPending(long incidentId, String why) {
-        List<Long> ids = jdbc.sql(
-                        "select id from notify_messages where incident_id = ? and kind in (?, ?) and state = ?"
-                                + " for update")
+    /**
+     * Messages of these kinds not sent yet for an incident that no longer needs them, in one
+     * statement; a message being sent right now is past DUE and goes out.
+     */
+    int cancelPending(long incidentId, String why, MessageKind... kinds) {
+        return jdbc.sql("update notify_messages set state = ?, last_error = ? where incident_id = ?"
+                        + " and kind in (?, ?) and state = ?")
                 .params(
+                        MessageState.CANCELLED.name(),
+                        why,
                         incidentId,
-                        MessageKind.PAGE.name(),
-                        MessageKind.UPDATE_REMINDER.name(),
+                        kinds[0].name(),
+                        kinds[kinds.length - 1].name(),
                         MessageState.DUE.name())
-                .query(Long.class)
-                .list();
-        for (Long id : ids) {
-            jdbc.sql("update notify_messages set state = ?, last_error = ? where id = ? and state = ?")
-                    .params(MessageState.CANCELLED.name(), why, id, MessageState.DUE.name())
-                    .update();
-        }
-        return ids;
+                .update();
     }
 
     /** Other pages to the same contact method that are due by {@code now}: a burst to bundle. */

@@ -62,7 +62,7 @@ public class MessageWriter {
 
     /** One message per page and rule; a page that reaches nobody is a failed row and moves escalation on. */
     void pagesPlaced(PagesPlaced placed, Urgency urgency) {
-        Instant now = clock.instant();
+        Instant now = LedgerTime.now(clock);
         boolean anyone = false;
         for (Page page : placed.pages()) {
             List<Planned> plan = plan(page.username(), urgency);
@@ -122,7 +122,7 @@ public class MessageWriter {
 
     /** Every enabled channel of the incident's team or service hears about the change once. */
     void incidentChanged(Incident incident, String change) {
-        Instant now = clock.instant();
+        Instant now = LedgerTime.now(clock);
         String team = incident.service() == null
                 ? null
                 : people.serviceTeam(incident.service()).orElse(null);
@@ -157,7 +157,7 @@ public class MessageWriter {
      */
     public Optional<Long> direct(
             String causeKey, MessageKind kind, String username, ContactMethod method, String subject, String body) {
-        Instant now = clock.instant();
+        Instant now = LedgerTime.now(clock);
         ChannelType channel = channelOf(method.kind())
                 .orElseThrow(() -> new dev.firebreak.notify.InvalidDestination(
                         "kind", "no channel delivers to " + method.kind().name().toLowerCase() + " contact methods"));

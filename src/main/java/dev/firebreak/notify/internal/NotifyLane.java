@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notify's own db-scheduler lane (table {@code notify_scheduled_tasks}, virtual threads): one
@@ -34,7 +35,11 @@ class NotifyLane {
 
     @Bean
     TaskLane notifyTaskLane(
-            NotifyProperties properties, ObjectProvider<Sender> sender, ObjectProvider<Undeliverable> undeliverable) {
+            NotifyProperties properties,
+            ObjectProvider<Sender> sender,
+            ObjectProvider<Undeliverable> undeliverable,
+            ObjectProvider<UpdateReminders> reminders,
+            TransactionTemplate transactions) {
         var send = Tasks.custom(SEND, Void.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY))
                 .onDeadExecutionRevive()
@@ -47,12 +52,21 @@ class NotifyLane {
         var stuck = Tasks.oneTime(UNDELIVERABLE)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY))
                 .execute((instance, context) -> undeliverable.getObject().run(instance.getId()));
+        var remind = Tasks.custom(UpdateReminders.TASK, Void.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY))
+                .execute((instance, context) -> {
+                    Optional<Instant> next =
+                            transactions.execute(status -> reminders.getObject().due(instance.getId()));
+                    return next.<CompletionHandler<Void>>map(
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
+                });
         return new TaskLane(
                 LANE,
                 "notify_scheduled_tasks",
                 properties.threads(),
                 properties.pollingInterval(),
-                List.of(send, stuck));
+                List.of(send, stuck, remind));
     }
 
     /** Stages a message's send at {@code at}, in the caller's transaction; a due one is picked at once. */

@@ -19,16 +19,26 @@ class SendThrottle {
     private final MessageStore messages;
     private final Providers providers;
     private final Outcomes outcomes;
+    private final ContactStatusStore contacts;
     private final NotifyProperties properties;
 
-    SendThrottle(MessageStore messages, Providers providers, Outcomes outcomes, NotifyProperties properties) {
+    SendThrottle(
+            MessageStore messages,
+            Providers providers,
+            Outcomes outcomes,
+            ContactStatusStore contacts,
+            NotifyProperties properties) {
         this.messages = messages;
+        this.contacts = contacts;
         this.providers = providers;
         this.outcomes = outcomes;
         this.properties = properties;
     }
 
     Claim claim(long id, Instant now) {
+        // Claims to one contact method take turns (its status row locked first), so two bursts
+        // never lock each other's messages in opposite order.
+        messages.find(id).map(MessageRow::contactMethodId).ifPresent(contact -> contacts.lock(contact));
         Optional<MessageRow> locked = messages.lock(id);
         if (locked.isEmpty() || locked.get().state().finished()) {
             return new Claim.Done();

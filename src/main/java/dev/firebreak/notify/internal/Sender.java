@@ -71,10 +71,10 @@ class Sender {
         }
         if (!limits.tryAcquire(peek.get().channel())) {
             // The channel is at its limit on this node: try again shortly, holding nothing meanwhile.
-            return Optional.of(clock.instant().plusMillis(200 + (id % 300)));
+            return Optional.of(LedgerTime.now(clock).plusMillis(200 + (id % 300)));
         }
         try {
-            Claim claim = transactions.execute(status -> throttle.claim(id, clock.instant()));
+            Claim claim = transactions.execute(status -> throttle.claim(id, LedgerTime.now(clock)));
             return switch (claim) {
                 case Claim.Done done -> Optional.empty();
                 case Claim.Later later -> Optional.of(later.at());
@@ -88,7 +88,7 @@ class Sender {
     private Optional<Instant> attempt(Claim.Go go) {
         MessageRow message = go.message();
         NotificationProvider provider = providers.find(message.channel()).orElseThrow();
-        Instant started = clock.instant();
+        Instant started = LedgerTime.now(clock);
         long t0 = System.nanoTime();
         DeliveryOutcome outcome;
         try {
@@ -118,11 +118,12 @@ class Sender {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         DeliveryOutcome settled = outcome;
         return transactions.execute(
-                status -> outcomes.record(message, go.bundled(), settled, started, millis, clock.instant()));
+                status -> outcomes.record(message, go.bundled(), settled, started, millis, LedgerTime.now(clock)));
     }
 
     private RenderedMessage content(MessageRow message, List<MessageRow> bundled) {
-        if ((message.kind() == MessageKind.VERIFICATION || message.kind() == MessageKind.TEST)
+        if (message.kind() != MessageKind.PAGE
+                && message.kind() != MessageKind.INCIDENT_UPDATE
                 && message.body() != null) {
             return new RenderedMessage(message.subject(), message.body(), null, null, null, null, null, null);
         }
