@@ -92,7 +92,7 @@ class HttpChannelsIT extends ServerTest {
     /** The incident's messages to one channel, oldest first. */
     private List<Message> messagesTo(long incident, NotifyChannel channel) {
         return notifications.forIncident(incident).stream()
-                .filter(m -> m.recipient().equals("channel " + channel.id()))
+                .filter(m -> m.recipient().equals(channel.name()))
                 .toList();
     }
 

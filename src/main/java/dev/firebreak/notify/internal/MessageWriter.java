@@ -184,7 +184,7 @@ public class MessageWriter {
 
     /** A message written with its words (an admin's test) to one channel, sent at once. */
     public Optional<Long> directToChannel(String causeKey, NotifyChannel channel, String subject, String body) {
-        Instant now = clock.instant();
+        Instant now = LedgerTime.now(clock);
         Optional<Long> id = messages.insert(
                 new NewMessage(
                         causeKey,

@@ -11,7 +11,6 @@ import dev.firebreak.platform.scheduling.TaskLane;
 import dev.firebreak.platform.scheduling.TaskLanes;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +45,7 @@ class NotifyLane {
                 .execute((instance, context) -> {
                     Optional<Instant> next = sender.getObject().send(Long.parseLong(instance.getId()));
                     return next.<CompletionHandler<Void>>map(
-                                    at -> (complete, operations) -> operations.reschedule(complete, millis(at)))
+                                    at -> (complete, operations) -> operations.reschedule(complete, at))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
         var stuck = Tasks.oneTime(UNDELIVERABLE)
@@ -72,7 +71,7 @@ class NotifyLane {
     /** Stages a message's send at {@code at}, in the caller's transaction; a due one is picked at once. */
     static void schedule(TaskLanes lanes, long messageId, Instant at, Instant now) {
         SchedulerClient client = lanes.client(LANE);
-        client.scheduleIfNotExists(new TaskInstance<Void>(SEND, Long.toString(messageId)), millis(at));
+        client.scheduleIfNotExists(new TaskInstance<Void>(SEND, Long.toString(messageId)), at);
         if (!at.isAfter(now)) {
             lanes.wake(LANE);
         }
@@ -83,24 +82,15 @@ class NotifyLane {
         SchedulerClient client = lanes.client(LANE);
         TaskInstanceId id = TaskInstanceId.of(SEND, Long.toString(messageId));
         if (client.getScheduledExecution(id).isPresent()) {
-            client.reschedule(id, millis(at));
+            client.reschedule(id, at);
         } else {
-            client.scheduleIfNotExists(new TaskInstance<Void>(SEND, Long.toString(messageId)), millis(at));
+            client.scheduleIfNotExists(new TaskInstance<Void>(SEND, Long.toString(messageId)), at);
         }
         lanes.wake(LANE);
     }
 
     static void undeliverable(TaskLanes lanes, long incidentId, int seq, Instant now) {
-        lanes.client(LANE)
-                .scheduleIfNotExists(new TaskInstance<Void>(UNDELIVERABLE, incidentId + "-" + seq), millis(now));
+        lanes.client(LANE).scheduleIfNotExists(new TaskInstance<Void>(UNDELIVERABLE, incidentId + "-" + seq), now);
         lanes.wake(LANE);
-    }
-
-    /**
-     * Down to milliseconds: the databases keep microseconds and H2 rounds, so a time due "now"
-     * could be stored a fraction after it and, on a clock that stands still, never come due.
-     */
-    private static Instant millis(Instant at) {
-        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,27 +3,29 @@ package dev.firebreak.notify.internal.channel;
 import dev.firebreak.notify.ChannelType;
 import dev.firebreak.notify.InvalidDestination;
 import dev.firebreak.notify.NotificationProvider;
+import dev.firebreak.notify.internal.ContactChannels;
 import dev.firebreak.notify.internal.Providers;
 import dev.firebreak.oncall.ContactAddressCheck;
 import dev.firebreak.oncall.ContactMethod;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * An address as it is saved: the provider's own check, then the network policy for http(s) URLs.
- * Used for channels and, through on-call's {@link ContactAddressCheck}, for people's webhook and
- * push contact methods.
+ * Used for channels and, through on-call's {@link ContactAddressCheck}, for every contact method
+ * whose kind a provider delivers (webhook and push URLs, email addresses, ...).
  */
 @Component
 public class DestinationCheck implements ContactAddressCheck {
     private final Providers providers;
+    private final ContactChannels contactChannels;
     private final NetworkPolicy policy;
 
-    DestinationCheck(Providers providers, NetworkPolicy policy) {
+    DestinationCheck(Providers providers, ContactChannels contactChannels, NetworkPolicy policy) {
         this.providers = providers;
+        this.contactChannels = contactChannels;
         this.policy = policy;
     }
 
@@ -43,14 +45,11 @@ public class DestinationCheck implements ContactAddressCheck {
 
     @Override
     public void check(ContactMethod.Kind kind, String address) {
-        Optional<ChannelType> type =
-                switch (kind) {
-                    case WEBHOOK -> Optional.of(ChannelType.WEBHOOK);
-                    case PUSH -> Optional.of(ChannelType.NTFY);
-                    default -> Optional.empty();
-                };
-        // other kinds are their providers' to check once they exist; a method is data until then
-        type.flatMap(providers::find).ifPresent(provider -> checkWith(provider, "address", address));
+        // a kind no provider delivers yet (phone, sms) is kept as data until one exists
+        contactChannels
+                .channelOf(kind)
+                .flatMap(providers::find)
+                .ifPresent(provider -> checkWith(provider, "address", address));
     }
 
     private void checkWith(NotificationProvider provider, String field, String address) {

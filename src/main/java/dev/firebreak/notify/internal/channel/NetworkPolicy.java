@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +21,13 @@ import org.springframework.stereotype.Component;
 public class NetworkPolicy {
     private final List<Cidr> allowed;
 
+    @Autowired
     NetworkPolicy(NotifyProperties properties) {
-        this.allowed = properties.allowedNetworks().stream().map(Cidr::parse).toList();
+        this(properties.allowedNetworks());
+    }
+
+    NetworkPolicy(List<String> allowedNetworks) {
+        this.allowed = allowedNetworks.stream().map(Cidr::parse).toList();
     }
 
     /** Why the policy refuses a URL. */

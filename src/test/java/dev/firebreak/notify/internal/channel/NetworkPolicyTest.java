@@ -3,30 +3,14 @@ package dev.firebreak.notify.internal.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.notify.NotifyProperties;
 import java.net.InetAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkPolicyTest {
     private static NetworkPolicy policy(String... allowed) {
-        return new NetworkPolicy(new NotifyProperties(
-                "http://localhost:8080",
-                64,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(10),
-                Map.of(),
-                16,
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(10),
-                Duration.ofHours(1),
-                Duration.ofMinutes(1),
-                200,
-                List.of(allowed),
-                Duration.ofHours(24)));
+        return new NetworkPolicy(List.of(allowed));
     }
 
     @Test
