@@ -36,7 +36,8 @@ public final class FirebreakCli {
             PolicyCommand.class,
             HeartbeatCommand.class,
             OnCallCommand.class,
-            ScheduleCommand.class);
+            ScheduleCommand.class,
+            ChannelCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
@@ -50,7 +51,8 @@ public final class FirebreakCli {
             "policy",
             "heartbeat",
             "oncall",
-            "schedule");
+            "schedule",
+            "channel");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ public class People implements PeopleDirectory {
     private final ServiceStore services;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ContactAddressCheck> addressChecks;
 
     People(
             UserAccounts accounts,
@@ -43,7 +45,8 @@ public class People implements PeopleDirectory {
             TeamStore teams,
             ServiceStore services,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ContactAddressCheck> addressChecks) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.contacts = contacts;
@@ -51,6 +54,7 @@ public class People implements PeopleDirectory {
         this.services = services;
         this.events = events;
         this.clock = clock;
+        this.addressChecks = addressChecks;
     }
 
     /** What a profile change sets: null leaves a field as it is, blank clears it. */
@@ -103,6 +107,7 @@ public class People implements PeopleDirectory {
     public ContactMethod addContactMethod(String username, ContactMethod.Kind kind, String address, String label) {
         account(username);
         String checked = PeopleRules.address(kind, address);
+        addressChecks.orderedStream().forEach(check -> check.check(kind, checked));
         String text = PeopleRules.text("label", label, PeopleRules.MAX_LABEL);
         if (contacts.exists(username, kind, checked)) {
             throw new FirebreakException.Conflict(

@@ -56,7 +56,7 @@ class NotificationRulesIT extends ServerTest {
         Person lee = person(Role.RESPONDER);
         long email = people.addContactMethod(kim.name(), ContactMethod.Kind.EMAIL, kim.name() + "@example.com", null)
                 .id();
-        long push = people.addContactMethod(kim.name(), ContactMethod.Kind.PUSH, "https://ntfy.example.com/kim", null)
+        long push = people.addContactMethod(kim.name(), ContactMethod.Kind.PUSH, "https://203.0.113.9/kim", null)
                 .id();
         long chat = people.addContactMethod(kim.name(), ContactMethod.Kind.CHAT, "@kim", null)
                 .id();
@@ -148,14 +148,14 @@ class NotificationRulesIT extends ServerTest {
         Person ned = person(Role.RESPONDER);
         long email = people.addContactMethod(ned.name(), ContactMethod.Kind.EMAIL, ned.name() + "@example.com", null)
                 .id();
-        long push = people.addContactMethod(ned.name(), ContactMethod.Kind.PUSH, "https://ntfy.example.com/ned", null)
+        long push = people.addContactMethod(ned.name(), ContactMethod.Kind.PUSH, "https://203.0.113.9/ned", null)
                 .id();
         Run set = cli(
                 ned.token(), "user", "rules", "set", "high:" + email, "high:" + push + ":2m", "low:" + email + ":1h");
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out())
                 .containsPattern("(?m)^high +at once +" + email + " +email " + ned.name())
-                .containsPattern("(?m)^high +2m +" + push + " +push https://ntfy.example.com/ned")
+                .containsPattern("(?m)^high +2m +" + push + " +push https://203\\.0\\.113\\.9/ned")
                 .containsPattern("(?m)^low +1h +" + email + " ");
         assertThat(cli(ned.token(), "user", "rules", "show").out()).contains("2m");
         Run bad = cli(ned.token(), "user", "rules", "set", "high:" + email + ":soon");

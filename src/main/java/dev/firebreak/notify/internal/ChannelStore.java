@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Channels and their signing secrets. */
@@ -68,6 +69,38 @@ public class ChannelStore {
                 })
                 .optional()
                 .orElse(List.of());
+    }
+
+    /** A new channel, enabled; {@code secret} null for channels that are not signed. */
+    public long insert(
+            String name, ChannelType type, String url, String team, String service, String secret, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into notify_channels (name, channel_type, url, team, service, secret, enabled, created_at,"
+                        + " updated_at) values (?, ?, ?, ?, ?, ?, true, ?, ?)")
+                .params(name, type.id(), url, team, service, secret, utc(now), utc(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Sets where it goes and who owns it; enabling clears the reason it was turned off. */
+    public void update(long id, String url, String team, String service, boolean enabled, Instant now) {
+        jdbc.sql(
+                        "update notify_channels set url = ?, team = ?, service = ?, enabled = ?,"
+                                + " disabled_reason = case when ? then null else disabled_reason end, updated_at = ? where id = ?")
+                .params(url, team, service, enabled, enabled, utc(now), id)
+                .update();
+    }
+
+    /** A new current secret; the old one keeps signing until {@code previousUntil}. */
+    public void rotate(long id, String secret, Instant previousUntil, Instant now) {
+        jdbc.sql("update notify_channels set previous_secret = secret, previous_until = ?, secret = ?, updated_at = ?"
+                        + " where id = ?")
+                .params(utc(previousUntil), secret, utc(now), id)
+                .update();
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("delete from notify_channels where id = ?").param(id).update() > 0;
     }
 
     public void disable(long id, String reason, Instant now) {

@@ -182,6 +182,30 @@ public class MessageWriter {
         return id;
     }
 
+    /** A message written with its words (an admin's test) to one channel, sent at once. */
+    public Optional<Long> directToChannel(String causeKey, NotifyChannel channel, String subject, String body) {
+        Instant now = LedgerTime.now(clock);
+        Optional<Long> id = messages.insert(
+                new NewMessage(
+                        causeKey,
+                        MessageKind.TEST,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        channel.id(),
+                        channel.type(),
+                        channel.url(),
+                        Urgency.LOW,
+                        now,
+                        subject,
+                        body),
+                now);
+        id.ifPresent(message -> NotifyLane.schedule(lanes, message, now, now));
+        return id;
+    }
+
     /** The rules that apply, each to a working contact method a provider can reach. */
     List<Planned> plan(String username, Urgency urgency) {
         if (!people.userEnabled(username)) {
