@@ -18,6 +18,7 @@ keeps retrying an alert it could not post until it gets a 2xx, as Prometheus wou
 ledger as the crash left it (a copy of the H2 file taken before the restart) names the messages
 the crash cut (SENDING, or attempts > 1); every repeated webhook-id must be one of them.
 """
+import concurrent.futures
 import csv
 import glob
 import http.client
@@ -42,6 +43,7 @@ AM_BIN = os.environ.get("AM_BIN") or shutil.which("prometheus-alertmanager") or 
 RATES = [int(r) for r in os.environ.get("RATES", "10 100 1000").split()]
 DURATION = float(os.environ.get("DURATION", "120"))
 WARMUP = int(os.environ.get("WARMUP", "30"))  # alerts, posted 5 a second
+CONNS = int(os.environ.get("CONNS", "4"))  # posts in flight at most, per system
 KILL = os.environ.get("KILL", "1") == "1"
 KILL_RATE = int(os.environ.get("KILL_RATE", "1000"))
 KILL_DURATION = float(os.environ.get("KILL_DURATION", "120"))
@@ -57,6 +59,7 @@ PASSWORD = "bench-password-123"
 NAME = re.compile(r"NotifyBench-[a-z0-9]+-\d+")
 
 work = tempfile.mkdtemp(prefix="fb-notify-")
+WALL = time.time() - time.monotonic()  # monotonic + WALL = Unix time, to compare with the ledger's
 procs = []
 lock = threading.Lock()
 receipts = []  # (system, monotonic time, alertname, id, incident id)
@@ -279,19 +282,23 @@ class Firebreak:
         return out.stdout
 
     def ledger(self, data=None):
-        """The page messages as the database holds them: key -> (incident, state, attempts)."""
+        """The page messages as the database holds them, by key: state, attempts, created (Unix s)."""
         target = os.path.join(work, "ledger-%d.csv" % time.monotonic_ns())
-        self.sql("call csvwrite('%s', 'select message_key, incident_id, state, attempts from notify_messages"
-                 " where kind = ''PAGE''')" % target, data)
+        self.sql("call csvwrite('%s', 'select message_key, state, attempts,"
+                 " datediff(''MILLISECOND'', timestamp with time zone ''1970-01-01 00:00:00+00'', created_at) created"
+                 " from notify_messages where kind = ''PAGE''')" % target, data)
         with open(target) as f:
-            return {r["MESSAGE_KEY"]: (r["INCIDENT_ID"], r["STATE"], int(r["ATTEMPTS"])) for r in csv.DictReader(f)}
+            return {r["MESSAGE_KEY"]: {"state": r["STATE"], "attempts": int(r["ATTEMPTS"]), "created": int(r["CREATED"]) / 1000.0}
+                    for r in csv.DictReader(f)}
 
 
 # ---------------------------------------------------------------- clients
 
 
 class Client(threading.Thread):
-    """Posts alert i at start + i * interval (or as soon as it can when behind); records each 2xx."""
+    """Open loop: hands alert i to one of CONNS workers (each on its own keep-alive connection) at
+    start + i * interval, whether or not earlier posts have been answered, so a slow intake does not
+    lower the rate offered; records each 2xx."""
 
     def __init__(self, system, url, token, names, interval, start, retry_until=0.0):
         super().__init__(daemon=True)
@@ -300,7 +307,7 @@ class Client(threading.Thread):
         self.token, self.retry_until = token, retry_until
         self.accepted = {}  # name -> (sent, 2xx time, attempts)
         self.failed = []
-        self.conn = None
+        self.local = threading.local()
 
     def post(self, name):
         body = json.dumps([{"labels": {"alertname": name, "severity": "critical", "job": "bench"},
@@ -309,38 +316,41 @@ class Client(threading.Thread):
         headers = {"Content-Type": "application/json"}
         if self.token:
             headers["Authorization"] = "Bearer " + self.token
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, int(self.port), timeout=30)
-        self.conn.request("POST", "/api/v2/alerts", body, headers)
-        r = self.conn.getresponse()
+        if getattr(self.local, "conn", None) is None:
+            self.local.conn = http.client.HTTPConnection(self.host, int(self.port), timeout=30)
+        self.local.conn.request("POST", "/api/v2/alerts", body, headers)
+        r = self.local.conn.getresponse()
         r.read()
         return r.status
 
+    def deliver(self, name):
+        attempts = 0
+        while True:
+            attempts += 1
+            sent = time.monotonic()
+            try:
+                status = self.post(name)
+            except (OSError, http.client.HTTPException) as e:
+                status = type(e).__name__
+                self.local.conn.close()
+                self.local.conn = None
+            if isinstance(status, int) and 200 <= status < 300:
+                self.accepted[name] = (sent, time.monotonic(), attempts)
+                return
+            # Only a restarting server is retried (as Prometheus resends); elsewhere a failure is a failure.
+            if time.monotonic() < self.retry_until:
+                time.sleep(0.2)
+                continue
+            self.failed.append((name, status))
+            return
+
     def run(self):
-        for i, name in enumerate(self.names):
-            wait = self.start_at + i * self.interval - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            attempts = 0
-            while True:
-                attempts += 1
-                sent = time.monotonic()
-                try:
-                    status = self.post(name)
-                except (OSError, http.client.HTTPException) as e:
-                    status = "%s" % type(e).__name__
-                    if self.conn is not None:
-                        self.conn.close()
-                    self.conn = None
-                if isinstance(status, int) and 200 <= status < 300:
-                    self.accepted[name] = (sent, time.monotonic(), attempts)
-                    break
-                # Only a restarting server is retried (as Prometheus resends); elsewhere a failure is a failure.
-                if time.monotonic() < self.retry_until:
-                    time.sleep(0.2)
-                    continue
-                self.failed.append((name, status))
-                break
+        with concurrent.futures.ThreadPoolExecutor(CONNS, thread_name_prefix=self.system) as pool:
+            for i, name in enumerate(self.names):
+                wait = self.start_at + i * self.interval - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
+                pool.submit(self.deliver, name)
 
 
 # ---------------------------------------------------------------- phases
@@ -382,7 +392,7 @@ def run_phase(label, rate, duration, am_url, fb, kill_at=None, drain=DRAIN):
         log("restarted, ready in %.1f s" % ready)
         ledger = fb.ledger(snapshot)
         kill = {"at": t_kill, "ready": ready, "ledger": ledger,
-                "cut": {k for k, (_, state, attempts) in ledger.items() if state == "SENDING" or attempts > 1}}
+                "cut": {k for k, m in ledger.items() if m["state"] == "SENDING" or m["attempts"] > 1}}
     for c in clients:
         c.join()
     last_post = time.monotonic()
@@ -403,9 +413,10 @@ def summarize(phase, system):
     names = set(phase["names"])
     with lock:
         mine = [r for r in receipts if r[0] == system and r[2] in names]
-    first, per_name, per_id = {}, {}, {}
-    for _, t, name, mid, _ in mine:
-        first[name] = min(first.get(name, t), t)
+    first, first_id, per_name, per_id = {}, {}, {}, {}
+    for _, t, name, mid, _ in sorted(mine, key=lambda r: r[1]):
+        if name not in first:
+            first[name], first_id[name] = t, mid
         per_name.setdefault(name, set()).add(mid)
         per_id[(name, mid)] = per_id.get((name, mid), 0) + 1
     lat = [1000 * (first[n] - a[1]) for n, a in client.accepted.items() if n in first]
@@ -419,9 +430,25 @@ def summarize(phase, system):
         "lost": sum(1 for n in client.accepted if n not in first),
         "unasked": sum(1 for n in first if n not in client.accepted),
         "p50": pct(lat, 50), "p99": pct(lat, 99), "max": max(lat) if lat else float("nan"),
-        "intake_p99": pct(intake, 99), "same_id": same_id, "other_id": other_id, "repeated": repeated,
+        "intake_p99": pct(intake, 99),
+        "posted_in": max((a[1] for a in client.accepted.values()), default=client.start_at) - client.start_at, "same_id": same_id, "other_id": other_id, "repeated": repeated,
         "retried_posts": sum(1 for a in client.accepted.values() if a[2] > 1),
+        "first_id": first_id, "first": first, "accepted_at": {n: a[1] for n, a in client.accepted.items()},
     }
+
+
+def breakdown(s, ledger):
+    """Firebreak's latency in two parts: 2xx to the ledger row (alert, group, incident, escalation,
+    page: every durable hand-off) and the row to the sink (the notify lane's pick-up and the send)."""
+    before, after = [], []
+    for name, key in s["first_id"].items():
+        m = ledger.get(key)
+        if m is None or name not in s["accepted_at"]:
+            continue
+        before.append(1000 * (m["created"] - (s["accepted_at"][name] + WALL)))
+        after.append(1000 * (s["first"][name] + WALL - m["created"]))
+    return "2xx to ledger row p50 / p99 %.0f / %.0f ms, ledger row to sink p50 / p99 %.0f / %.0f ms" % (
+        pct(before, 50), pct(before, 99), pct(after, 50), pct(after, 99))
 
 
 def main():
@@ -430,9 +457,10 @@ def main():
     out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     am_version = subprocess.run([AM_BIN, "--version"], capture_output=True, text=True)
     am_version = (am_version.stdout + am_version.stderr).splitlines()[0]
-    header = ("machine: %d cores, load %s (uptime: %s); %s; %s; rates %s a minute for %.0f s each%s"
+    header = ("machine: %d cores, load %s (uptime: %s); %s; %s; one alert a request, up to %d in flight per system;"
+              " rates %s a minute for %.0f s each%s"
               % (os.cpu_count(), loadavg(), subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
-                 out, am_version, ", ".join(map(str, RATES)), DURATION,
+                 out, am_version, CONNS, ", ".join(map(str, RATES)), DURATION,
                  ("; kill phase %d a minute for %.0f s, kill -9 at half, sink answers Firebreak %.0f ms late"
                   % (KILL_RATE, KILL_DURATION, 1000 * KILL_SINK_DELAY)) if KILL else ""))
     log(header)
@@ -461,41 +489,52 @@ def main():
     print(header)
     print("run took %.1f min; load after: %s (uptime: %s)" % (elapsed / 60, loadavg(), subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()))
     print()
-    print("| phase | system | alerts (2xx) | delivered | latency p50 / p99 / max (ms) | lost | doubled: same id / other id | intake p99 (ms) | load |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| phase | system | alerts (2xx) | delivered | latency p50 / p99 / max (ms) | lost | doubled: same id / other id | intake p99 (ms) | posted in (s) | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for ph in phases:
         for system in ("alertmanager", "firebreak"):
             s = summarize(ph, system)
             name = {"alertmanager": "Alertmanager (memory)", "firebreak": "Firebreak (H2, durable)"}[system]
             label = "%d/min" % ph["rate"] + (" + kill -9" if ph["kill"] else "")
-            print("| %s | %s | %d%s | %d | %.0f / %.0f / %.0f | %d | %d / %d | %.1f | %s |" % (
+            print("| %s | %s | %d%s | %d | %.1f / %.1f / %.1f | %d | %d / %d | %.1f | %.1f | %s |" % (
                 label, name, s["accepted"], "" if not s["failed"] else " (%d failed)" % s["failed"], s["delivered"],
-                s["p50"], s["p99"], s["max"], s["lost"], s["same_id"], s["other_id"], s["intake_p99"], ph["load"]))
+                s["p50"], s["p99"], s["max"], s["lost"], s["same_id"], s["other_id"], s["intake_p99"], s["posted_in"], ph["load"]))
             if system == "firebreak" and (s["lost"] or s["other_id"] or s["failed"]):
                 bad = True
+            if system == "firebreak":
+                ph["split"] = "%s: Firebreak %s" % (label, breakdown(s, final))
+            if system == "firebreak" and s["repeated"]:
+                cut = ph["kill"]["cut"] if ph["kill"] else set()
+                other = s["repeated"] - cut
+                retried = {key for key in other if final.get(key, {}).get("attempts", 0) > 1}
+                ph["repeat_line"] = (
+                    "%s: Firebreak webhook-ids received more than once: %d; cut by the crash: %d; others: %d (%d of them"
+                    " with attempts > 1 in the ledger at the end, i.e. retried after a failed attempt; %d with a single"
+                    " attempt): %s" % (label, len(s["repeated"]), len(s["repeated"] & cut), len(other), len(retried),
+                                       len(other - retried), " ".join(sorted(other)[:10])))
+                if other:
+                    bad = True
             if system == "firebreak" and ph["kill"]:
                 k = ph["kill"]
-                stray = s["repeated"] - k["cut"]
                 states = {}
-                for _, state, _ in k["ledger"].values():
-                    states[state] = states.get(state, 0) + 1
+                for m in k["ledger"].values():
+                    states[m["state"]] = states.get(m["state"], 0) + 1
                 final_states = {}
-                for _, state, _ in final.values():
-                    final_states[state] = final_states.get(state, 0) + 1
-                kill_line = (
+                for m in final.values():
+                    final_states[m["state"]] = final_states.get(m["state"], 0) + 1
+                ph["kill_line"] = (
                     "kill phase: Firebreak killed %.1f s in, ready again %.1f s later; %d alerts needed a retried post;"
-                    " ledger at the kill: %s, %d cut by the crash (SENDING or attempts > 1); webhook-ids received"
-                    " more than once: %d, of them not cut by the crash: %d; ledger at the end: %s"
-                    % (k["at"] - (ph["clients"][0].start_at), k["ready"], s["retried_posts"],
+                    " ledger at the kill: %s, %d cut by the crash (SENDING, or attempts > 1); ledger at the end: %s"
+                    % (k["at"] - ph["clients"][0].start_at, k["ready"], s["retried_posts"],
                        ", ".join("%d %s" % (v, st) for st, v in sorted(states.items())), len(k["cut"]),
-                       len(s["repeated"]), len(stray), ", ".join("%d %s" % (v, st) for st, v in sorted(final_states.items()))))
-                ph["kill_line"] = kill_line
-                if stray:
-                    bad = True
+                       ", ".join("%d %s" % (v, st) for st, v in sorted(final_states.items()))))
     print()
     for ph in phases:
-        if ph.get("kill_line"):
-            print(ph["kill_line"])
+        print(ph["split"])
+    for ph in phases:
+        for line in ("kill_line", "repeat_line"):
+            if ph.get(line):
+                print(ph[line])
     with lock:
         stray_hooks = {}
         for system, _, name, _, _ in receipts:
@@ -504,7 +543,14 @@ def main():
     if stray_hooks:
         print("webhooks naming no bench alert: %s" % stray_hooks)
     print("latency: the sink's first receipt of an alert's webhook minus the client's 2xx for it; negative when"
-          " the webhook arrived before the answer. intake p99: the post's own round trip (first tries only).")
+          " the webhook arrived before the answer. intake p99: the post's own round trip (first tries only);"
+          " posted in: from the phase's start to its last 2xx (a client behind its schedule posts as fast as it can).")
+    if os.environ.get("KEEP") == "1":
+        with open(os.path.join(work, "receipts.csv"), "w") as f:
+            csv.writer(f).writerows((sy, "%.6f" % (t + WALL), n, i, inc) for sy, t, n, i, inc in receipts)
+        print("kept: " + work + " (receipts.csv: system, Unix time, alert, id, incident)")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     if bad:
         sys.exit(1)
 
