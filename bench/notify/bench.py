@@ -281,6 +281,23 @@ class Firebreak:
             sys.exit("sql failed: %s\n%s%s" % (statement, out.stdout[-800:], out.stderr[-800:]))
         return out.stdout
 
+    def ledger_api(self):
+        """The page messages as GET /api/v1/admin/messages shows them (None on a build without it)."""
+        out, after = {}, 0
+        while True:
+            status, body = call(self.url + "/api/v1/admin/messages?after=%d&limit=1000" % after, token=self.token)
+            if status == 404 and after == 0:
+                return None
+            if status != 200:
+                sys.exit("admin/messages: %s %s" % (status, str(body)[:300]))
+            if not body:
+                return out
+            for m in body:
+                if m["kind"] == "PAGE":
+                    out[m["key"]] = {"state": m["state"], "attempts": m["attempts"], "created": parse_time(m["createdAt"]),
+                                     "log": len(m.get("attemptLog") or [])}
+            after = body[-1]["id"]
+
     def ledger(self, data=None):
         """The page messages as the database holds them, by key: state, attempts, created (Unix s)."""
         target = os.path.join(work, "ledger-%d.csv" % time.monotonic_ns())
@@ -354,6 +371,12 @@ class Client(threading.Thread):
 
 
 # ---------------------------------------------------------------- phases
+
+
+def parse_time(t):
+    from datetime import datetime
+
+    return datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
 
 
 def pct(values, p):
@@ -479,7 +502,9 @@ def main():
             phases.append(run_phase("kill-%d-per-min" % KILL_RATE, KILL_RATE, KILL_DURATION, am_url, fb,
                                     kill_at=KILL_DURATION / 2, drain=KILL_DRAIN))
         time.sleep(QUIET)
-        final = fb.ledger()
+        final = fb.ledger_api()
+        if final is None:
+            final = fb.ledger()
     finally:
         for p in procs:
             if p.poll() is None:
