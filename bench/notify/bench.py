@@ -63,6 +63,7 @@ WALL = time.time() - time.monotonic()  # monotonic + WALL = Unix time, to compar
 procs = []
 lock = threading.Lock()
 receipts = []  # (system, monotonic time, alertname, id, incident id)
+others = {}  # Firebreak webhooks that are not pages, by their type
 sink_delay = {"firebreak": 0.0, "alertmanager": 0.0}
 
 
@@ -90,7 +91,7 @@ class Sink(BaseHTTPRequestHandler):
         t = time.monotonic()
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         system = self.path.strip("/").split("/")[0]
-        rows = []
+        rows, apart = [], False
         try:
             doc = json.loads(body)
         except ValueError:
@@ -101,10 +102,18 @@ class Sink(BaseHTTPRequestHandler):
         elif system == "firebreak":
             data = doc.get("data", {}) if isinstance(doc, dict) else {}
             incident = data.get("incidentId")
-            for name in sorted(set(NAME.findall(body.decode("utf-8", "replace")))) or [None]:
-                rows.append((system, t, name, self.headers.get("webhook-id"), incident))
+            kind = doc.get("type") if isinstance(doc, dict) else None
+            apart = kind not in (None, "incident.paged")
+            if apart:
+                # Not a page (an update reminder, a state change): counted apart, never as a double page.
+                with lock:
+                    others[kind] = others.get(kind, 0) + 1
+            else:
+                for name in sorted(set(NAME.findall(body.decode("utf-8", "replace")))) or [None]:
+                    rows.append((system, t, name, self.headers.get("webhook-id"), incident))
         with lock:
-            receipts.extend(rows or [(system, t, None, None, None)])
+            if rows or system != "firebreak" or not apart:
+                receipts.extend(rows or [(system, t, None, None, None)])
         delay = sink_delay.get(system, 0.0)
         if delay:
             time.sleep(delay)
@@ -567,6 +576,8 @@ def main():
                 stray_hooks[system] = stray_hooks.get(system, 0) + 1
     if stray_hooks:
         print("webhooks naming no bench alert: %s" % stray_hooks)
+    if others:
+        print("Firebreak webhooks other than pages (not counted above): %s" % others)
     print("latency: the sink's first receipt of an alert's webhook minus the client's 2xx for it; negative when"
           " the webhook arrived before the answer. intake p99: the post's own round trip (first tries only);"
           " posted in: from the phase's start to its last 2xx (a client behind its schedule posts as fast as it can).")
