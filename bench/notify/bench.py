@@ -51,6 +51,7 @@ KILL_DURATION = float(os.environ.get("KILL_DURATION", "120"))
 # taken on arrival), so that sends are in flight when the kill comes: otherwise at 17 sends a
 # second of a few ms each, the crash rarely cuts one and the resend path goes untested.
 KILL_SINK_DELAY = float(os.environ.get("KILL_SINK_DELAY", "0.2"))
+RESTARTS = int(os.environ.get("RESTARTS", "3"))  # starts tried after the kill, for a server that dies starting
 DRAIN = float(os.environ.get("DRAIN", "60"))  # s after a phase's last post to wait for its webhooks
 KILL_DRAIN = float(os.environ.get("KILL_DRAIN", "180"))
 QUIET = float(os.environ.get("QUIET", "5"))  # s after the last phase, for late duplicates
@@ -150,11 +151,15 @@ def call(url, method="GET", body=None, token=None, timeout=60):
         return e.code, e.read().decode()
 
 
+class ServerDied(Exception):
+    pass
+
+
 def wait_ready(p, url, log_file, bound=300):
     t0 = time.monotonic()
     while time.monotonic() - t0 < bound:
         if p.poll() is not None:
-            sys.exit("server died: " + open(log_file).read()[-2000:])
+            raise ServerDied("%s exited with %s; its log: %s" % (url, p.returncode, log_file))
         try:
             if call(url, timeout=2)[0] == 200:
                 return time.monotonic() - t0
@@ -420,10 +425,23 @@ def run_phase(label, rate, duration, am_url, fb, kill_at=None, drain=DRAIN):
         for f in glob.glob(os.path.join(fb.data, "firebreak.*")):
             if not f.endswith(".lock.db"):
                 shutil.copy(f, snapshot)
-        ready = fb.start()
-        log("restarted, ready in %.1f s" % ready)
+        # As a supervisor (systemd's Restart=on-failure) would: start again while it dies on start.
+        died = []
+        ready = None
+        while ready is None and len(died) < RESTARTS:
+            try:
+                ready = fb.start()
+            except ServerDied as e:
+                died.append(time.monotonic() - t_kill)
+                log("restart failed: %s" % e)
+        if ready is None:
+            for c in clients:
+                c.retry_until = 0.0
+            log("Firebreak did not come back after %d starts" % len(died))
+        else:
+            log("restarted, ready in %.1f s after %d failed start(s)" % (ready, len(died)))
         ledger = fb.ledger(snapshot)
-        kill = {"at": t_kill, "ready": ready, "ledger": ledger,
+        kill = {"at": t_kill, "ready": ready, "died": died, "back": time.monotonic() - t_kill, "ledger": ledger,
                 "cut": {k for k, m in ledger.items() if m["state"] == "SENDING" or m["attempts"] > 1}}
     for c in clients:
         c.join()
@@ -511,13 +529,14 @@ def main():
             phases.append(run_phase("kill-%d-per-min" % KILL_RATE, KILL_RATE, KILL_DURATION, am_url, fb,
                                     kill_at=KILL_DURATION / 2, drain=KILL_DRAIN))
         time.sleep(QUIET)
-        final = fb.ledger_api()
-        if final is None:
-            final = fb.ledger()
+        final = fb.ledger_api() if fb.p.poll() is None else None
     finally:
         for p in procs:
             if p.poll() is None:
                 os.killpg(p.pid, signal.SIGKILL)
+    if final is None:
+        time.sleep(2)  # the killed server's H2 file lock lapses
+        final = fb.ledger()
     elapsed = time.monotonic() - t_run
     bad = False
     print(header)
@@ -557,9 +576,13 @@ def main():
                 for m in final.values():
                     final_states[m["state"]] = final_states.get(m["state"], 0) + 1
                 ph["kill_line"] = (
-                    "kill phase: Firebreak killed %.1f s in, ready again %.1f s later; %d alerts needed a retried post;"
+                    "kill phase: Firebreak killed %.1f s in, %s; %d alerts needed a retried post;"
                     " ledger at the kill: %s, %d cut by the crash (SENDING, or attempts > 1); ledger at the end: %s"
-                    % (k["at"] - ph["clients"][0].start_at, k["ready"], s["retried_posts"],
+                    % (k["at"] - ph["clients"][0].start_at,
+                       ("ready again %.1f s after the kill" % k["back"] if k["ready"] is not None else "NOT back")
+                       + ("" if not k["died"] else "; %d restart(s) died while starting (at %s s after the kill; logs fb-*.log)"
+                          % (len(k["died"]), ", ".join("%.0f" % d for d in k["died"]))),
+                       s["retried_posts"],
                        ", ".join("%d %s" % (v, st) for st, v in sorted(states.items())), len(k["cut"]),
                        ", ".join("%d %s" % (v, st) for st, v in sorted(final_states.items()))))
     print()
