@@ -43,6 +43,9 @@ AM_BIN = os.environ.get("AM_BIN") or shutil.which("prometheus-alertmanager") or 
 RATES = [int(r) for r in os.environ.get("RATES", "10 100 1000").split()]
 DURATION = float(os.environ.get("DURATION", "120"))
 WARMUP = int(os.environ.get("WARMUP", "30"))  # alerts, posted 5 a second
+# People paged (alert i pages oncall-(i % USERS)); one person gets every page by default, as
+# Alertmanager's one receiver gets every group.
+USERS = int(os.environ.get("USERS", "1"))
 CONNS = int(os.environ.get("CONNS", "4"))  # posts in flight at most, per system
 KILL = os.environ.get("KILL", "1") == "1"
 KILL_RATE = int(os.environ.get("KILL_RATE", "1000"))
@@ -203,7 +206,11 @@ class Firebreak:
         self.env = dict(os.environ)
         routing = os.path.join(work, "routing.yml")
         with open(routing, "w") as f:
-            f.write("route:\n  group_by: [alertname]\n  group_wait: 0s\n  escalation_policy: bench\n")
+            f.write("route:\n  group_by: [alertname]\n  group_wait: 0s\n  escalation_policy: bench-0\n")
+            if USERS > 1:
+                f.write("  routes:\n")
+                for k in range(1, USERS):
+                    f.write("    - matchers: ['shard=\"%d\"']\n      escalation_policy: bench-%d\n" % (k, k))
         for k in [k for k in self.env if k.startswith("FIREBREAK_DB_")]:
             del self.env[k]
         self.env.update(
@@ -256,27 +263,31 @@ class Firebreak:
         self.token = self.admin("create-token", "bench")
         self.key = self.admin("create-integration", "--type", "prometheus", "--name", "bench", "--rate", "1000000", "--burst", "1000000")
         ready = self.start()
-        status, body = call(self.url + "/api/v1/users", "POST", {"username": "oncall", "password": PASSWORD, "role": "responder"}, self.token)
-        if status >= 300:
-            sys.exit("create user: %s %s" % (status, body))
-        status, body = call(self.url + "/api/v1/users/oncall/contact-methods", "POST",
-                            {"kind": "webhook", "address": self.sink + "/firebreak", "label": "bench sink"}, self.token)
-        if status >= 300:
-            sys.exit("add contact method: %s %s" % (status, body))
-        self.verify(body["id"])
-        policy = {"name": "bench", "description": "bench/notify", "repeat": 0,
-                  "tiers": [{"steps": [{"targets": [{"kind": "user", "name": "oncall"}], "delay": "30m"}]}]}
-        status, body = call(self.url + "/api/v1/escalation-policies", "POST", policy, self.token)
-        if status >= 300:
-            sys.exit("create policy: %s %s" % (status, body))
+        methods = []
+        for k in range(USERS):
+            user = "oncall-%d" % k
+            status, body = call(self.url + "/api/v1/users", "POST", {"username": user, "password": PASSWORD, "role": "responder"}, self.token)
+            if status >= 300:
+                sys.exit("create user: %s %s" % (status, body))
+            status, body = call(self.url + "/api/v1/users/%s/contact-methods" % user, "POST",
+                                {"kind": "webhook", "address": self.sink + "/firebreak", "label": "bench sink"}, self.token)
+            if status >= 300:
+                sys.exit("add contact method: %s %s" % (status, body))
+            methods.append((body["id"], user))
+            policy = {"name": "bench-%d" % k, "description": "bench/notify", "repeat": 0,
+                      "tiers": [{"steps": [{"targets": [{"kind": "user", "name": user}], "delay": "30m"}]}]}
+            status, body = call(self.url + "/api/v1/escalation-policies", "POST", policy, self.token)
+            if status >= 300:
+                sys.exit("create policy: %s %s" % (status, body))
+        self.verify(methods)
         return ready
 
-    def verify(self, method_id):
+    def verify(self, methods):
         # No API or CLI verifies a contact method yet (the owner confirms a code from a test message);
         # the bench vouches for its sink in the database, over H2's AUTO_SERVER port, as
         # ContactStatusStore.verified does.
-        self.sql("insert into notify_contact_status (contact_method_id, username, verified_at, updated_at)"
-                 " values (%d, 'oncall', current_timestamp, current_timestamp)" % method_id)
+        self.sql("insert into notify_contact_status (contact_method_id, username, verified_at, updated_at) values "
+                 + ", ".join("(%d, '%s', current_timestamp, current_timestamp)" % m for m in methods))
 
     def h2_jar(self):
         if self.h2 is None:
@@ -312,6 +323,14 @@ class Firebreak:
                                      "log": len(m.get("attemptLog") or [])}
             after = body[-1]["id"]
 
+    def opened(self):
+        """When each incident opened (Unix s), for the latency split; read from the database."""
+        target = os.path.join(work, "incidents-%d.csv" % time.monotonic_ns())
+        self.sql("call csvwrite('%s', 'select id, datediff(''MILLISECOND'', timestamp with time zone"
+                 " ''1970-01-01 00:00:00+00'', opened_at) opened from incidents')" % target)
+        with open(target) as f:
+            return {int(r["ID"]): int(r["OPENED"]) / 1000.0 for r in csv.DictReader(f)}
+
     def ledger(self, data=None):
         """The page messages as the database holds them, by key: state, attempts, created (Unix s)."""
         target = os.path.join(work, "ledger-%d.csv" % time.monotonic_ns())
@@ -341,7 +360,8 @@ class Client(threading.Thread):
         self.local = threading.local()
 
     def post(self, name):
-        body = json.dumps([{"labels": {"alertname": name, "severity": "critical", "job": "bench"},
+        shard = str(int(name.rsplit("-", 1)[1]) % USERS)
+        body = json.dumps([{"labels": {"alertname": name, "severity": "critical", "job": "bench", "shard": shard},
                             "annotations": {"summary": name + " is firing"},
                             "generatorURL": "http://prometheus.invalid/graph"}]).encode()
         headers = {"Content-Type": "application/json"}
@@ -463,10 +483,10 @@ def summarize(phase, system):
     names = set(phase["names"])
     with lock:
         mine = [r for r in receipts if r[0] == system and r[2] in names]
-    first, first_id, per_name, per_id = {}, {}, {}, {}
-    for _, t, name, mid, _ in sorted(mine, key=lambda r: r[1]):
+    first, first_id, first_incident, per_name, per_id = {}, {}, {}, {}, {}
+    for _, t, name, mid, incident in sorted(mine, key=lambda r: r[1]):
         if name not in first:
-            first[name], first_id[name] = t, mid
+            first[name], first_id[name], first_incident[name] = t, mid, incident
         per_name.setdefault(name, set()).add(mid)
         per_id[(name, mid)] = per_id.get((name, mid), 0) + 1
     lat = [1000 * (first[n] - a[1]) for n, a in client.accepted.items() if n in first]
@@ -483,22 +503,26 @@ def summarize(phase, system):
         "intake_p99": pct(intake, 99),
         "posted_in": max((a[1] for a in client.accepted.values()), default=client.start_at) - client.start_at, "same_id": same_id, "other_id": other_id, "repeated": repeated,
         "retried_posts": sum(1 for a in client.accepted.values() if a[2] > 1),
-        "first_id": first_id, "first": first, "accepted_at": {n: a[1] for n, a in client.accepted.items()},
+        "first_id": first_id, "first": first, "first_incident": first_incident, "accepted_at": {n: a[1] for n, a in client.accepted.items()},
     }
 
 
-def breakdown(s, ledger):
-    """Firebreak's latency in two parts: 2xx to the ledger row (alert, group, incident, escalation,
-    page: every durable hand-off) and the row to the sink (the notify lane's pick-up and the send)."""
-    before, after = [], []
+def breakdown(s, ledger, opened):
+    """Firebreak's latency in three parts: 2xx to the incident's opening (the group's hand-off to
+    incidents), the opening to the page's ledger row (escalation's start and first step), and the
+    row to the sink (the notify lane's pick-up and the send)."""
+    parts = ([], [], [])
     for name, key in s["first_id"].items():
         m = ledger.get(key)
-        if m is None or name not in s["accepted_at"]:
+        at = opened.get(int(s["first_incident"][name] or 0))
+        if m is None or at is None or name not in s["accepted_at"]:
             continue
-        before.append(1000 * (m["created"] - (s["accepted_at"][name] + WALL)))
-        after.append(1000 * (s["first"][name] + WALL - m["created"]))
-    return "2xx to ledger row p50 / p99 %.0f / %.0f ms, ledger row to sink p50 / p99 %.0f / %.0f ms" % (
-        pct(before, 50), pct(before, 99), pct(after, 50), pct(after, 99))
+        accepted = s["accepted_at"][name] + WALL
+        parts[0].append(1000 * (at - accepted))
+        parts[1].append(1000 * (m["created"] - at))
+        parts[2].append(1000 * (s["first"][name] + WALL - m["created"]))
+    return ("2xx to incident opened p50 / p99 %.0f / %.0f ms, to the page's ledger row %.0f / %.0f ms,"
+            " ledger row to sink %.0f / %.0f ms" % tuple(v for p in parts for v in (pct(p, 50), pct(p, 99))))
 
 
 def main():
@@ -507,10 +531,10 @@ def main():
     out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     am_version = subprocess.run([AM_BIN, "--version"], capture_output=True, text=True)
     am_version = (am_version.stdout + am_version.stderr).splitlines()[0]
-    header = ("machine: %d cores, load %s (uptime: %s); %s; %s; one alert a request, up to %d in flight per system;"
+    header = ("machine: %d cores, load %s (uptime: %s); %s; %s; one alert a request, up to %d in flight per system; %d person(s) paged;"
               " rates %s a minute for %.0f s each%s"
               % (os.cpu_count(), loadavg(), subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
-                 out, am_version, CONNS, ", ".join(map(str, RATES)), DURATION,
+                 out, am_version, CONNS, USERS, ", ".join(map(str, RATES)), DURATION,
                  ("; kill phase %d a minute for %.0f s, kill -9 at half, sink answers Firebreak %.0f ms late"
                   % (KILL_RATE, KILL_DURATION, 1000 * KILL_SINK_DELAY)) if KILL else ""))
     log(header)
@@ -530,6 +554,7 @@ def main():
                                     kill_at=KILL_DURATION / 2, drain=KILL_DRAIN))
         time.sleep(QUIET)
         final = fb.ledger_api() if fb.p.poll() is None else None
+        opened = fb.opened() if final is not None else None
     finally:
         for p in procs:
             if p.poll() is None:
@@ -537,6 +562,7 @@ def main():
     if final is None:
         time.sleep(2)  # the killed server's H2 file lock lapses
         final = fb.ledger()
+        opened = fb.opened()
     elapsed = time.monotonic() - t_run
     bad = False
     print(header)
@@ -544,6 +570,7 @@ def main():
     print()
     print("| phase | system | alerts (2xx) | delivered | latency p50 / p99 / max (ms) | lost | doubled: same id / other id | intake p99 (ms) | posted in (s) | load |")
     print("|---|---|---|---|---|---|---|---|---|---|")
+    crash_cut = set().union(*(ph["kill"]["cut"] for ph in phases if ph["kill"]))
     for ph in phases:
         for system in ("alertmanager", "firebreak"):
             s = summarize(ph, system)
@@ -555,9 +582,9 @@ def main():
             if system == "firebreak" and (s["lost"] or s["other_id"] or s["failed"]):
                 bad = True
             if system == "firebreak":
-                ph["split"] = "%s: Firebreak %s" % (label, breakdown(s, final))
+                ph["split"] = "%s: Firebreak %s" % (label, breakdown(s, final, opened))
             if system == "firebreak" and s["repeated"]:
-                cut = ph["kill"]["cut"] if ph["kill"] else set()
+                cut = crash_cut  # the crash cuts what is in flight, whichever phase wrote it
                 other = s["repeated"] - cut
                 retried = {key for key in other if final.get(key, {}).get("attempts", 0) > 1}
                 ph["repeat_line"] = (
