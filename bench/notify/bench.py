@@ -3,20 +3,24 @@
 
 One Firebreak (H2) and one Alertmanager run for the whole bench, both delivering a webhook to the
 same sink on 127.0.0.1 (one HTTP server in this process, /firebreak and /alertmanager). Per phase,
-two client threads, one per system, post the same alerts on the same schedule (one alert per
-request, a unique alertname per alert, so every alert is a new group, group_wait 0s, and a new
-incident on Firebreak). Measured per alert and system, on this process's monotonic clock:
+one open-loop client per system posts the same alerts on the same schedule (one alert per
+request, up to CONNS in flight, a unique alertname per alert, so every alert is a new group,
+group_wait 0s, and a new incident on Firebreak). Measured per alert and system, on this process's
+monotonic clock:
   - latency: the sink's receipt of the first webhook naming the alert minus the client's 2xx,
-  - lost: an alert that got a 2xx but no webhook by the end of the phase's drain,
+  - lost: an alert that got a 2xx but no webhook by the end of the run (each phase waits up to
+    DRAIN s for its webhooks before the next one starts),
   - doubled: webhooks beyond the first for one alert; on Firebreak split into resends of the same
     webhook-id (what a crash may cause, and a receiver drops by the key) and other ids (a second
     message for the same page, never expected).
-Phases: a warm-up (not reported), then each of RATES (new incidents per minute) for DURATION s,
-then a kill phase at KILL_RATE for KILL_DURATION s with Firebreak killed (kill -9, its launcher
-and server JVM) halfway and restarted on the same data directory and port; the Firebreak client
-keeps retrying an alert it could not post until it gets a 2xx, as Prometheus would resend it. The
-ledger as the crash left it (a copy of the H2 file taken before the restart) names the messages
-the crash cut (SENDING, or attempts > 1); every repeated webhook-id must be one of them.
+Firebreak's latency is also split at the incident's opening and the page's ledger row (read from
+its database at the end). Phases: a warm-up (not reported), then each of RATES (new incidents per
+minute) for DURATION s, then a kill phase at KILL_RATE for KILL_DURATION s with Firebreak killed
+(kill -9, its launcher and server JVM) halfway and restarted at once on the same data directory
+and port; the Firebreak client keeps resending an alert it could not post until it gets a 2xx, as
+Prometheus would. The ledger as the crash left it (a copy of the H2 file taken before the restart)
+names the messages the crash cut (SENDING, or attempts > 1); every repeated webhook-id must be one
+of them, else the run fails (as it does for a lost page or an other-id double).
 """
 import concurrent.futures
 import csv
@@ -468,8 +472,9 @@ def run_phase(label, rate, duration, am_url, fb, kill_at=None, drain=DRAIN):
             log("Firebreak did not come back after %d starts" % len(died))
         else:
             log("restarted, ready in %.1f s after %d failed start(s)" % (ready, len(died)))
+        back = time.monotonic() - t_kill
         ledger = fb.ledger(snapshot)
-        kill = {"at": t_kill, "ready": ready, "died": died, "back": time.monotonic() - t_kill, "ledger": ledger,
+        kill = {"at": t_kill, "ready": ready, "died": died, "back": back, "ledger": ledger,
                 "cut": {k for k, m in ledger.items() if m["state"] == "SENDING" or m["attempts"] > 1}}
     for c in clients:
         c.join()
