@@ -6,7 +6,7 @@
 # incidents a minute; then Firebreak is killed (kill -9) mid-run and restarted: every page due must
 # arrive, repeats only of sends the crash cut (bench/notify/bench.py says how each is measured).
 #
-#   bench/notify/run.sh                              # about 15 minutes: 3 rates x 2 min, kill phase 2 min
+#   bench/notify/run.sh                              # about 15 minutes: 3 rates x 90 s, then the kill phase (90 s)
 #   DURATION=60 KILL_DURATION=60 bench/notify/run.sh # 1 minute per phase
 #   RATES="100" KILL=0 bench/notify/run.sh           # one rate, no kill
 #   KILL_RATE=100 KILL_SINK_DELAY=0 bench/notify/run.sh
