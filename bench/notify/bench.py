@@ -287,11 +287,12 @@ class Firebreak:
         return ready
 
     def verify(self, methods):
-        # No API or CLI verifies a contact method yet (the owner confirms a code from a test message);
-        # the bench vouches for its sink in the database, over H2's AUTO_SERVER port, as
-        # ContactStatusStore.verified does.
-        self.sql("insert into notify_contact_status (contact_method_id, username, verified_at, updated_at) values "
-                 + ", ".join("(%d, '%s', current_timestamp, current_timestamp)" % m for m in methods))
+        # An admin vouches for the bench's sink, as an operator would for a webhook nobody reads codes from.
+        for method_id, user in methods:
+            status, body = call(self.url + "/api/v1/users/%s/contact-methods/%d/verification" % (user, method_id), "PUT",
+                                {"verified": True, "note": "bench sink"}, self.token)
+            if status >= 300:
+                sys.exit("verify contact method: %s %s" % (status, body))
 
     def h2_jar(self):
         if self.h2 is None:

@@ -32,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param updateCadence how often the incident commander is reminded that an update is due while
  *     an incident is open, when its runbook does not say ("Updates every 15 minutes"); default
  *     30 min, 0 turns reminders off
+ * @param dbConcurrency ledger transactions the notify lane runs at once on a node (default 4): sends
+ *     wait for these rather than for the connection pool that intake and escalation share, so keep
+ *     it well under {@code spring.datasource.hikari.maximum-pool-size} (10)
  */
 @ConfigurationProperties("firebreak.notify")
 public record NotifyProperties(
@@ -48,7 +51,8 @@ public record NotifyProperties(
         @DefaultValue("200") int dailyCap,
         List<String> allowedNetworks,
         @DefaultValue("24h") Duration linkLifetime,
-        @DefaultValue("30m") Duration updateCadence) {
+        @DefaultValue("30m") Duration updateCadence,
+        @DefaultValue("4") int dbConcurrency) {
 
     public NotifyProperties {
         timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);

@@ -238,6 +238,25 @@ class HttpChannelsIT extends ServerTest {
     }
 
     @Test
+    void aChannelRemovedWhileItsMessageWaitsForARetry_getsNothingMore() {
+        String team = fx.team();
+        String hook = path("removed");
+        sink.always(hook, HttpSink.status(503));
+        NotifyChannel channel = channel("webhook", team, hook).channel();
+
+        long id = fx.open(fx.service(team), null);
+        sink.await(hook, 1);
+        Message waiting = awaitMessage(id, channel, m -> m.attemptLog().size() == 1 && m.state() == MessageState.DUE);
+        channels.delete(channel.name());
+        clock.advance(Duration.ofMinutes(1));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> notifications.get(waiting.id()).orElseThrow().state() == MessageState.CANCELLED);
+        assertThat(notifications.get(waiting.id()).orElseThrow().lastError()).isEqualTo("channel removed");
+        assertThat(sink.received(hook)).hasSize(1);
+    }
+
+    @Test
     void aHangTimesOut_whileTheTeamsOtherChannelsDeliver() {
         String team = fx.team();
         String hung = path("hung");

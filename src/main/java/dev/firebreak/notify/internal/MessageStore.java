@@ -123,6 +123,12 @@ public class MessageStore {
                 .update();
     }
 
+    void cancel(long id, String why) {
+        jdbc.sql("update notify_messages set state = ?, last_error = ?, next_attempt_at = null where id = ?")
+                .params(MessageState.CANCELLED.name(), limit(why), id)
+                .update();
+    }
+
     void failed(long id, String reason) {
         jdbc.sql("update notify_messages set state = ?, last_error = ?, next_attempt_at = null where id = ?")
                 .params(MessageState.FAILED.name(), limit(reason), id)

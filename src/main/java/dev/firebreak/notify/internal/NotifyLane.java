@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notify's own db-scheduler lane (table {@code notify_scheduled_tasks}, virtual threads): one
@@ -38,7 +37,7 @@ class NotifyLane {
             ObjectProvider<Sender> sender,
             ObjectProvider<Undeliverable> undeliverable,
             ObjectProvider<UpdateReminders> reminders,
-            TransactionTemplate transactions) {
+            LedgerTransactions transactions) {
         var send = Tasks.custom(SEND, Void.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY))
                 .onDeadExecutionRevive()
@@ -55,7 +54,7 @@ class NotifyLane {
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(RETRY))
                 .execute((instance, context) -> {
                     Optional<Instant> next =
-                            transactions.execute(status -> reminders.getObject().due(instance.getId()));
+                            transactions.run(status -> reminders.getObject().due(instance.getId()));
                     return next.<CompletionHandler<Void>>map(
                                     at -> (complete, operations) -> operations.reschedule(complete, at))
                             .orElseGet(CompletionHandler.OnCompleteRemove::new);

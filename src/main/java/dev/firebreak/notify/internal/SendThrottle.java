@@ -2,6 +2,7 @@ package dev.firebreak.notify.internal;
 
 import dev.firebreak.notify.MessageKind;
 import dev.firebreak.notify.MessageState;
+import dev.firebreak.notify.NotifyChannel;
 import dev.firebreak.notify.NotifyProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ class SendThrottle {
     private final Providers providers;
     private final Outcomes outcomes;
     private final ContactStatusStore contacts;
+    private final ChannelStore channels;
     private final NotifyProperties properties;
 
     SendThrottle(
@@ -27,8 +29,10 @@ class SendThrottle {
             Providers providers,
             Outcomes outcomes,
             ContactStatusStore contacts,
+            ChannelStore channels,
             NotifyProperties properties) {
         this.messages = messages;
+        this.channels = channels;
         this.contacts = contacts;
         this.providers = providers;
         this.outcomes = outcomes;
@@ -52,6 +56,17 @@ class SendThrottle {
         if (providers.find(message.channel()).isEmpty()) {
             outcomes.giveUp(message, List.of(), "no provider for channel " + message.channel(), now);
             return new Claim.Done();
+        }
+        if (message.channelId() != null && !resend) {
+            // Removed or turned off after the message was written: nobody wants it there any more.
+            Optional<NotifyChannel> channel = channels.find(message.channelId());
+            if (channel.isEmpty() || !channel.get().enabled()) {
+                messages.cancel(
+                        message.id(),
+                        channel.map(c -> "channel disabled: " + c.disabledReason())
+                                .orElse("channel removed"));
+                return new Claim.Done();
+            }
         }
         List<MessageRow> bundled = List.of();
         if (message.personal() && !resend) {

@@ -19,13 +19,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One execution of a message's send, on a virtual thread of the notify lane: claim it (throttle,
  * bundle, cap) in one short transaction, send outside any transaction with a hard timeout, then
- * record the attempt and the outcome in another. A crash between the two leaves the row SENDING and
- * the execution is revived on some node, which sends again under the same key.
+ * record the attempt and the outcome in another, retried until it commits. Only a crash between the
+ * two leaves the row SENDING; the execution is revived on some node, which sends again under the
+ * same key.
  */
 @Component
 class Sender {
@@ -37,7 +37,7 @@ class Sender {
     private final Outcomes outcomes;
     private final SendThrottle throttle;
     private final NotifyProperties properties;
-    private final TransactionTemplate transactions;
+    private final LedgerTransactions transactions;
     private final Clock clock;
 
     Sender(
@@ -49,7 +49,7 @@ class Sender {
             Outcomes outcomes,
             SendThrottle throttle,
             NotifyProperties properties,
-            TransactionTemplate transactions,
+            LedgerTransactions transactions,
             Clock clock) {
         this.messages = messages;
         this.providers = providers;
@@ -74,7 +74,7 @@ class Sender {
             return Optional.of(LedgerTime.now(clock).plusMillis(200 + (id % 300)));
         }
         try {
-            Claim claim = transactions.execute(status -> throttle.claim(id, LedgerTime.now(clock)));
+            Claim claim = transactions.run(status -> throttle.claim(id, LedgerTime.now(clock)));
             return switch (claim) {
                 case Claim.Done done -> Optional.empty();
                 case Claim.Later later -> Optional.of(later.at());
@@ -109,15 +109,17 @@ class Sender {
                     message.attempts(),
                     timeout,
                     message.createdAt());
-            transactions.executeWithoutResult(
-                    status -> messages.content(message.id(), content.title(), content.text()));
+            transactions.run(status -> {
+                messages.content(message.id(), content.title(), content.text());
+                return null;
+            });
             outcome = withTimeout(provider, outgoing, timeout);
         } catch (RuntimeException e) {
             outcome = new DeliveryOutcome.Temporary(null, "could not send: " + e, null);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         DeliveryOutcome settled = outcome;
-        return transactions.execute(
+        return transactions.record(
                 status -> outcomes.record(message, go.bundled(), settled, started, millis, LedgerTime.now(clock)));
     }
 

@@ -2,15 +2,14 @@ package dev.firebreak.notify.internal;
 
 import dev.firebreak.escalation.Escalations;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Nobody of an escalation advance can be reached: the next step now, not after its delay. */
 @Component
 class Undeliverable {
     private final Escalations escalations;
-    private final TransactionTemplate transactions;
+    private final LedgerTransactions transactions;
 
-    Undeliverable(Escalations escalations, TransactionTemplate transactions) {
+    Undeliverable(Escalations escalations, LedgerTransactions transactions) {
         this.escalations = escalations;
         this.transactions = transactions;
     }
@@ -19,6 +18,9 @@ class Undeliverable {
         int dash = instance.lastIndexOf('-');
         long incidentId = Long.parseLong(instance.substring(0, dash));
         int seq = Integer.parseInt(instance.substring(dash + 1));
-        transactions.executeWithoutResult(status -> escalations.advanceUnreachable(incidentId, seq));
+        transactions.run(status -> {
+            escalations.advanceUnreachable(incidentId, seq);
+            return null;
+        });
     }
 }
