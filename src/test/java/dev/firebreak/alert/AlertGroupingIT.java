@@ -456,7 +456,8 @@ class AlertGroupingIT extends ServerTest {
     }
 
     private List<AlertGroup> firing(String name) {
-        return events.stream(AlertGroupFiring.class)
+        return events.stream(AlertGroupsFiring.class)
+                .flatMap(batch -> batch.firings().stream())
                 .map(AlertGroupFiring::group)
                 .filter(g -> name.equals(g.groupLabels().get("alertname")))
                 .toList();
