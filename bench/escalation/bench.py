@@ -8,10 +8,17 @@ reads every page back and reports, per case:
   - step 1: how long after the first alert was posted the last first-step page was written,
   - pages due per second over the run's busiest second,
   - duplicates (the same incident, cycle, step, repeat and user paged twice) and lost (fewer pages
-    than the policy's three).
+    than the policy's three),
+  - early: steps 2-3 paged more than 50 ms before their timer was due (an escalation that did not
+    wait out its delay, e.g. because notify found nobody reachable),
+  - the servers' CPU seconds over the case (utime + stime of their processes), comparable across
+    runs on a shared machine where the load average is not.
+Each user has a webhook contact method to a local sink (loopback, FIREBREAK_NOTIFY_ALLOWEDNETWORKS),
+so a build with a webhook provider delivers pages there instead of moving on for want of one.
 Cases: h2, postgres, postgres-2nodes (two servers on one database, alerts split between them) and,
 with KILL=1, postgres-2nodes-kill (one node gets kill -9 halfway through the second step's window).
 """
+import http.server
 import json
 import os
 import signal
@@ -19,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -33,6 +41,7 @@ FB_OPTS = os.environ.get("FB_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:Tiere
 BATCH = 250
 PASSWORD = "bench-password-123"
 work = tempfile.mkdtemp(prefix="fb-esc-")
+hook = None
 procs = []
 databases = []
 
@@ -41,6 +50,45 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class Sink(http.server.BaseHTTPRequestHandler):
+    """The users' webhook: takes every delivery, answers 204, counts them."""
+
+    received = 0
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        Sink.received += 1
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def sink():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return "http://127.0.0.1:%d/page" % server.server_address[1]
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu(pgids):
+    """CPU seconds so far of every process in these process groups (a node and its AOT child)."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) in pgids:
+            total += int(fields[11]) + int(fields[12])
+    return total / TICK
 
 
 def call(url, method="GET", body=None, token=None, content="application/json", timeout=60):
@@ -73,6 +121,7 @@ def environment(db):
     with open(routing, "w") as f:
         f.write("route:\n  group_by: [alertname]\n  group_wait: 0s\n  escalation_policy: bench\n")
     env["FIREBREAK_ALERTS_ROUTING_FILE"] = routing
+    env["FIREBREAK_NOTIFY_ALLOWEDNETWORKS"] = "127.0.0.0/8"
     env.pop("FIREBREAK_DB_URL", None)
     if db == "postgres":
         name = "fbesc_%d_%d" % (os.getpid(), len(databases))
@@ -105,11 +154,14 @@ def start(env, log):
     sys.exit("server not ready")
 
 
-def setup(url, token):
+def setup(url, token, hook):
     for u in ("first", "second", "third"):
         status, body = call(url + "/api/v1/users", "POST", {"username": u, "password": PASSWORD, "role": "responder"}, token)
         if status >= 300:
             sys.exit("create user %s: %s %s" % (u, status, body))
+        status, body = call(url + "/api/v1/users/%s/contact-methods" % u, "POST", {"kind": "webhook", "address": hook, "label": "bench"}, token)
+        if status >= 300:
+            sys.exit("contact method for %s: %s %s" % (u, status, body))
     policy = {
         "name": "bench",
         "description": "bench/escalation",
@@ -171,8 +223,10 @@ def run(case):
     if case.startswith("postgres-2nodes"):
         nodes.append(start(env, os.path.join(work, "%s-b.log" % case)))
     urls = [u for _, u in nodes]
-    setup(urls[0], token)
+    setup(urls[0], token, hook)
+    pgids = {p.pid for p, _ in nodes}
     load0 = os.getloadavg()[0]
+    cpu0 = cpu(pgids)
     t0 = time.time()
     fire(urls, key, 0, INCIDENTS)
     fired = time.time() - t0
@@ -187,6 +241,7 @@ def run(case):
             break
         time.sleep(1)
     elapsed = time.time() - t0
+    used = cpu(pgids) - cpu0
     got = pages(urls[0], token)
     load1 = os.getloadavg()[0]
     for p, _ in nodes:
@@ -196,6 +251,7 @@ def run(case):
     per = {}
     keys = {}
     late, first = [], []
+    early = 0
     buckets = {}
     for g in got:
         per[g["incidentId"]] = per.get(g["incidentId"], 0) + 1
@@ -205,6 +261,7 @@ def run(case):
             first.append(parse(g["createdAt"]) - t0)
         else:
             late.append(parse(g["createdAt"]) - parse(g["dueAt"]))
+            early += late[-1] < -0.05
         b = int(parse(g["createdAt"]))
         buckets[b] = buckets.get(b, 0) + 1
     duplicates = sum(c - 1 for c in keys.values() if c > 1)
@@ -220,6 +277,8 @@ def run(case):
         "peak": max(buckets.values()) if buckets else 0,
         "duplicates": duplicates,
         "lost": lost,
+        "early": early,
+        "cpu": used,
         "fired": fired,
         "elapsed": elapsed,
         "load": "%.1f -> %.1f" % (load0, load1),
@@ -227,8 +286,10 @@ def run(case):
 
 
 def main():
+    global hook
     print("machine: %d cores, load %s; %d incidents x 3 steps, %d s between steps" % (os.cpu_count(), "%.2f %.2f %.2f" % os.getloadavg(), INCIDENTS, DELAY))
     rows = []
+    hook = sink()
     try:
         for case in CASES:
             rows.append(run(case))
@@ -240,14 +301,17 @@ def main():
         for name in databases:
             subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
     print()
-    print("| case | incidents | pages | steps 2-3 lateness p50 / p99 / max (s) | last step-1 page after the first alert (s) | busiest second (pages) | duplicates | lost | alerts posted in (s) | load |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| case | incidents | pages | steps 2-3 lateness p50 / p99 / max (s) | last step-1 page after the first alert (s) | busiest second (pages) | duplicates | lost | early | alerts posted in (s) | server CPU (s) | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
-            "| %s | %d | %d | %.3f / %.3f / %.3f | %.1f | %d | %d | %d | %.1f | %s |"
-            % (r["case"], r["incidents"], r["pages"], r["p50"], r["p99"], r["max"], r["first_last"], r["peak"], r["duplicates"], r["lost"], r["fired"], r["load"])
+            "| %s | %d | %d | %.3f / %.3f / %.3f | %.1f | %d | %d | %d | %d | %.1f | %.0f | %s |"
+            % (r["case"], r["incidents"], r["pages"], r["p50"], r["p99"], r["max"], r["first_last"], r["peak"], r["duplicates"], r["lost"], r["early"], r["fired"], r["cpu"], r["load"])
         )
-    if any(r["duplicates"] or r["lost"] for r in rows):
+    print("webhook deliveries: %d" % Sink.received)
+    if any(r["early"] for r in rows):
+        print("early pages: an escalation moved on before its delay (nobody reachable? a build without a webhook provider)", file=sys.stderr)
+    if any(r["duplicates"] or r["lost"] or r["early"] for r in rows):
         sys.exit(1)
 
 

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flushAtOnce flush a group that became due at once (a PagerDuty trigger, a group whose
  *     last alert resolved) right after the commit that made it due, rather than at the next
  *     flush-check (default true)
+ * @param flushBatch due groups flushed in one transaction and handed to incidents as one {@link
+ *     AlertGroupsFiring} (default 100); a batch that fails is flushed again group by group
  */
 @ConfigurationProperties("firebreak.alerts")
 public record RoutingProperties(
         String routingFile,
         @DefaultValue("1s") Duration flushCheck,
         @DefaultValue("15s") Duration flushLease,
-        @DefaultValue("true") boolean flushAtOnce) {}
+        @DefaultValue("true") boolean flushAtOnce,
+        @DefaultValue("100") int flushBatch) {}

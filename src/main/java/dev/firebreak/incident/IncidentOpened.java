@@ -1,4 +1,7 @@
 package dev.firebreak.incident;
 
-/** A new incident (or a resolved one reopened); escalation starts paging from here. */
+/**
+ * A new incident (or a resolved one reopened), published in the transaction that opened it, for
+ * plain listeners there; escalation starts paging from the transaction's {@link IncidentsOpened}.
+ */
 public record IncidentOpened(long incidentId, String title, String severity, boolean reopened) {}

@@ -157,6 +157,23 @@ class AlertGroupingIT extends ServerTest {
     }
 
     @Test
+    void groupsDueTogether_fireAsOneBatch() {
+        String prefix = unique("Burst");
+        List<String> names = List.of(prefix + "A", prefix + "B", prefix + "C");
+        names.forEach(n -> publisher.publishEvent(new AlertReceived(alert(Map.of("alertname", n)), true)));
+        clock.advance(Duration.ofSeconds(30));
+        flush();
+        // One hand-off for the flush (decision 0005), each group's firing in it once.
+        assertThat(events.stream(AlertGroupsFiring.class).filter(batch -> batch.firings().stream()
+                        .anyMatch(f -> f.group().groupLabels().get("alertname").startsWith(prefix))))
+                .singleElement()
+                .satisfies(batch -> assertThat(batch.firings())
+                        .extracting(f -> f.group().groupLabels().get("alertname"))
+                        .filteredOn(n -> n.startsWith(prefix))
+                        .containsExactlyInAnyOrderElementsOf(names));
+    }
+
+    @Test
     void continueFiresEveryMatchingRouteWithItsDecisions() {
         String name = unique("PaymentsDown");
         publisher.publishEvent(
@@ -456,7 +473,8 @@ class AlertGroupingIT extends ServerTest {
     }
 
     private List<AlertGroup> firing(String name) {
-        return events.stream(AlertGroupFiring.class)
+        return events.stream(AlertGroupsFiring.class)
+                .flatMap(batch -> batch.firings().stream())
                 .map(AlertGroupFiring::group)
                 .filter(g -> name.equals(g.groupLabels().get("alertname")))
                 .toList();

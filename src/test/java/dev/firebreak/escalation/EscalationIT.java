@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.alert.AlertGroup;
+import dev.firebreak.incident.IncidentEscalated;
 import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Incidents;
+import dev.firebreak.incident.IncidentsOpened;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineEntry;
 import dev.firebreak.oncall.Schedules;
@@ -280,15 +282,33 @@ class EscalationIT extends ServerTest {
         long id = fx.open(fx.group(policy));
         awaitPages(id, 1);
 
-        transactions.executeWithoutResult(s -> events.publishEvent(new IncidentOpened(id, "again", "P1", false)));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
-                                .param("%\"again\"%")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+        deliver(new IncidentsOpened(List.of(new IncidentOpened(id, "again", "P1", false))), "again");
         assertThat(users(id)).containsExactly(alice);
         assertThat(details(id, TimelineDetail.Paged.class)).hasSize(1);
+    }
+
+    @Test
+    void aSecondDeliveryOfIncidentEscalated_movesOneStepOnly() {
+        String alice = fx.user();
+        String bob = fx.user();
+        String carol = fx.user();
+        String policy = fx.policy(
+                0,
+                null,
+                step(Duration.ofMinutes(30), user(alice)),
+                step(Duration.ofMinutes(30), user(bob)),
+                step(Duration.ofMinutes(30), user(carol)));
+        long id = fx.open(fx.group(policy));
+        awaitPages(id, 1);
+
+        IncidentEscalated pressed = new IncidentEscalated(id, alice, "pressed once");
+        deliver(pressed, "pressed once");
+        deliver(pressed, "pressed once");
+        assertThat(users(id)).containsExactly(alice, bob);
+
+        // Another press moves on; so does one stored before requests had an id.
+        deliver(new IncidentEscalated(id, alice, "pressed before ids", null), "pressed before ids");
+        assertThat(users(id)).containsExactly(alice, bob, carol);
     }
 
     @Test
@@ -299,6 +319,17 @@ class EscalationIT extends ServerTest {
         assertThat(details(id, TimelineDetail.EscalationEnded.class).getFirst().why())
                 .isEqualTo(TimelineDetail.EscalationEnded.Why.NO_POLICY);
         assertThat(escalations.pages(id)).isEmpty();
+    }
+
+    /** Publishes a durable event as its feature does and waits until its listener completed. */
+    private void deliver(Object event, String needle) {
+        transactions.executeWithoutResult(s -> events.publishEvent(event));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                                .param("%\"" + needle + "\"%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private void awaitPages(long id, int count) {

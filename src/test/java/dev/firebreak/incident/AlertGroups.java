@@ -36,7 +36,7 @@ public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate 
                 .atMost(Duration.ofSeconds(20))
                 // Escalation's start on the opened incident too: its timeline note lands before the test reads on.
                 .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?"
-                                        + " or event_type like '%.IncidentOpened'")
+                                        + " or event_type like '%.IncidentsOpened'")
                                 .param("%" + needle + "%")
                                 .query(Long.class)
                                 .single()

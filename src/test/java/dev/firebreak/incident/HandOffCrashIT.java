@@ -84,7 +84,7 @@ class HandOffCrashIT {
                         .atMost(Duration.ofSeconds(20))
                         .until(() -> single(
                                         reader,
-                                        "select count(*) from event_publication where event_type like '%AlertGroupFiring'"
+                                        "select count(*) from event_publication where event_type like '%AlertGroupsFiring'"
                                                 + " and serialized_event like '%" + dedupKey + "%'")
                                 == 1);
                 assertThat(single(reader, "select count(*) from incidents")).isZero();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ public class EscalationEngine {
     private final Incidents incidents;
     private final PeopleDirectory people;
     private final SchedulerClient scheduler;
+    private final EscalateRequests requests;
     private final Clock clock;
 
     EscalationEngine(
@@ -44,6 +46,7 @@ public class EscalationEngine {
             Incidents incidents,
             PeopleDirectory people,
             SchedulerClient scheduler,
+            EscalateRequests requests,
             Clock clock) {
         this.states = states;
         this.policies = policies;
@@ -51,6 +54,7 @@ public class EscalationEngine {
         this.incidents = incidents;
         this.people = people;
         this.scheduler = scheduler;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -200,10 +204,17 @@ public class EscalationEngine {
         states.put(row.bumped().with(EscalationState.STOPPED, row.step(), row.loop(), null, null), now());
     }
 
-    /** A person pressed Escalate: the next step now, also on an acknowledged or exhausted incident. */
-    void escalateNow(long incidentId) {
+    /**
+     * A person pressed Escalate: the next step now, also on an acknowledged or exhausted incident.
+     * Once per request: a second delivery of {@code request} (null: a request stored without an id)
+     * changes nothing.
+     */
+    void escalateNow(long incidentId, UUID request) {
         Incident incident = incidents.get(incidentId);
         Optional<StateRow> locked = states.lock(incidentId);
+        if (request != null && !requests.claim(request, incidentId, now())) {
+            return;
+        }
         if (incident.state() == IncidentState.RESOLVED) {
             return;
         }

@@ -4,17 +4,22 @@ import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertAcknowledged;
 import dev.firebreak.alert.AlertGroupFiring;
 import dev.firebreak.alert.AlertGroupResolved;
+import dev.firebreak.alert.AlertGroupsFiring;
 import dev.firebreak.alert.AlertResolved;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAcknowledged;
 import dev.firebreak.incident.IncidentChanged;
+import dev.firebreak.incident.IncidentOpened;
 import dev.firebreak.incident.IncidentResolved;
 import dev.firebreak.incident.IncidentState;
+import dev.firebreak.incident.IncidentsOpened;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineDetail.StateChange.Cause;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -66,10 +71,60 @@ public class IncidentLifecycle {
     // race is retried in a fresh one and a kept acknowledge is checked after the incident commits.
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     public void onFiring(AlertGroupFiring event) {
-        Long id = retryingOnRace(() -> opening.apply(event));
-        if (id != null) {
-            tx.executeWithoutResult(status -> applyKeptAck(id));
+        open(List.of(event));
+    }
+
+    /** A flush's firings: one transaction for all of them, and one for any acknowledge kept for them. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    public void onFirings(AlertGroupsFiring event) {
+        open(event.firings());
+    }
+
+    private void open(List<AlertGroupFiring> firings) {
+        List<Long> ids = new ArrayList<>();
+        RuntimeException failed = null;
+        try {
+            ids.addAll(retryingOnRace(() -> applyAll(firings)));
+        } catch (RuntimeException e) {
+            if (firings.size() == 1) {
+                throw e;
+            }
+            // One firing that keeps failing must not hold up the others: each in its own transaction;
+            // the event is retried after (the applied ones are dropped then) so the failing one is too.
+            for (AlertGroupFiring firing : firings) {
+                try {
+                    ids.addAll(retryingOnRace(() -> applyAll(List.of(firing))));
+                } catch (RuntimeException single) {
+                    failed = failed == null ? single : failed;
+                }
+            }
         }
+        if (!ids.isEmpty()) {
+            tx.executeWithoutResult(status -> {
+                if (acks.any()) {
+                    ids.forEach(this::applyKeptAck);
+                }
+            });
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private List<Long> applyAll(List<AlertGroupFiring> firings) {
+        List<Long> ids = new ArrayList<>();
+        List<IncidentOpened> opened = new ArrayList<>();
+        for (AlertGroupFiring firing : firings) {
+            Long id = opening.apply(firing, opened);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        if (!opened.isEmpty()) {
+            // One durable hand-off for every incident this transaction opened: escalation starts them together.
+            events.publishEvent(new IncidentsOpened(opened));
+        }
+        return ids;
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -44,8 +44,12 @@ class IncidentOpening {
         this.clock = clock;
     }
 
-    /** Applies the firing inside the caller's transaction; the incident's id, or null when dropped. */
-    Long apply(AlertGroupFiring event) {
+    /**
+     * Applies the firing inside the caller's transaction; the incident's id, or null when dropped.
+     * An incident it opened or reopened is added to {@code opened}, for the caller's {@code
+     * IncidentsOpened}.
+     */
+    Long apply(AlertGroupFiring event, List<IncidentOpened> opened) {
         AlertGroup group = event.group();
         Instant now = clock.instant();
         if (!applied.claim(event.id(), now)) {
@@ -79,17 +83,19 @@ class IncidentOpening {
                             incident.reopenCount() + 2,
                             Cause.REOPENED));
             addAlerts(id, group.alerts(), now);
-            events.publishEvent(
-                    new IncidentOpened(id, incident.title(), incident.severity().name(), true));
+            opened.add(published(
+                    new IncidentOpened(id, incident.title(), incident.severity().name(), true)));
         } else {
-            id = open(group, now, event.at());
+            IncidentOpened fresh = open(group, now, event.at());
+            opened.add(fresh);
+            id = fresh.incidentId();
         }
         applied.record(id, event.at());
         events.publishEvent(new IncidentChanged(id));
         return id;
     }
 
-    private long open(AlertGroup group, Instant now, Instant eventAt) {
+    private IncidentOpened open(AlertGroup group, Instant now, Instant eventAt) {
         RunbookMatcher.Match runbook = runbooks.match(group);
         SeverityScheme scheme = runbooks.scheme(runbook == null ? null : runbook.slug());
         String source = severitySource(group, scheme);
@@ -129,8 +135,13 @@ class IncidentOpening {
                         + (source == null ? " (no severity given)" : " (from " + source + ")")
                         + (scheme.builtIn() ? " on the built-in scheme" : " on the runbook's scheme"),
                 new TimelineDetail.SeverityChange(null, severity.name(), source));
-        events.publishEvent(new IncidentOpened(id, title, severity.name(), false));
-        return id;
+        return published(new IncidentOpened(id, title, severity.name(), false));
+    }
+
+    /** Plain listeners (notify) take each opening in this transaction; escalation takes the batch after. */
+    private IncidentOpened published(IncidentOpened event) {
+        events.publishEvent(event);
+        return event;
     }
 
     private void addAlerts(long id, List<Alert> alerts, Instant now) {

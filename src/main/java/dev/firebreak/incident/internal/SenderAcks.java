@@ -29,6 +29,14 @@ class SenderAcks {
                 .update();
     }
 
+    /** Whether any acknowledge is kept: almost never, so a batch of new incidents skips the lookups. */
+    boolean any() {
+        return jdbc.sql("select count(*) from incident_alert_acks")
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The first kept acknowledge of any of the incident's alerts: who, or empty. */
     Optional<String> first(long incidentId) {
         return jdbc

@@ -4,6 +4,7 @@ import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertGroup;
 import dev.firebreak.alert.AlertGroupFiring;
 import dev.firebreak.alert.AlertGroupResolved;
+import dev.firebreak.alert.AlertGroupsFiring;
 import dev.firebreak.alert.MaintenanceWindows;
 import dev.firebreak.alert.RoutingProperties;
 import dev.firebreak.alert.Silence;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -29,13 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Notifies groups when due, with Alertmanager's timing: group_wait after a group appears, then a
  * tick every group_interval that fires when the unmuted firing alerts changed or repeat_interval
  * passed, and a resolve when none fire any more. Every node runs the schedule; a lease lets only
- * one flush. Events are published inside the group's transaction: the event publication registry
- * stores them with the group's new state, so a crash after the commit cannot lose them.
+ * one flush. Events are published inside the groups' transaction: the event publication registry
+ * stores them with the groups' new state, so a crash after the commit cannot lose them. Due groups
+ * are flushed in batches ({@code flush-batch}), their firings handed on as one {@link
+ * AlertGroupsFiring}: a burst of new groups costs one commit and one hand-off per batch.
  */
 @Component
 @ConditionalOnExpression("'${firebreak.mode:server}' != 'admin'")
 public class GroupFlusher {
     private static final Logger log = LoggerFactory.getLogger(GroupFlusher.class);
+    private static final int MAX_EVENT_ALERTS = 1000;
 
     private final GroupStore groups;
     private final RoutingStore routing;
@@ -109,21 +114,61 @@ public class GroupFlusher {
                 groups.firing(),
                 silences.active().stream().map(Silence::parsedMatchers).toList(),
                 maintenance.servicesInMaintenance());
-        for (long id : due) {
+        int size = Math.max(1, properties.flushBatch());
+        for (int from = 0; from < due.size(); from += size) {
+            // Locked in id order, as the alert writer locks groups: two transactions never wait on each other in a
+            // ring.
+            List<Long> batch = due.subList(from, Math.min(due.size(), from + size)).stream()
+                    .sorted()
+                    .toList();
             try {
-                tx.executeWithoutResult(status -> flush(id, now, muting));
+                tx.executeWithoutResult(status -> flush(batch, now, muting));
             } catch (RuntimeException e) {
-                // One broken group must not stop the others; it stays due and is tried next tick.
-                log.warn("flushing alert group {} failed: {}", id, e.toString());
+                if (batch.size() == 1) {
+                    log.warn("flushing alert group {} failed: {}", batch.getFirst(), e.toString());
+                    continue;
+                }
+                // One broken group must not stop the others: this batch again, group by group.
+                for (long id : batch) {
+                    try {
+                        tx.executeWithoutResult(status -> flush(List.of(id), now, muting));
+                    } catch (RuntimeException single) {
+                        log.warn("flushing alert group {} failed: {}", id, single.toString());
+                    }
+                }
             }
         }
         return due.size();
     }
 
-    private void flush(long id, Instant now, Muting muting) {
+    /** Flushes these groups in the caller's transaction; their firings go out as few events as their size allows. */
+    private void flush(List<Long> ids, Instant now, Muting muting) {
+        List<AlertGroupFiring> firings = new ArrayList<>();
+        int alerts = 0;
+        for (long id : ids) {
+            AlertGroupFiring firing = flush(id, now, muting);
+            if (firing == null) {
+                continue;
+            }
+            // A few huge groups make several events: a stored event is read whole by its listener.
+            if (!firings.isEmpty() && alerts + firing.group().alerts().size() > MAX_EVENT_ALERTS) {
+                events.publishEvent(new AlertGroupsFiring(firings));
+                firings = new ArrayList<>();
+                alerts = 0;
+            }
+            firings.add(firing);
+            alerts += firing.group().alerts().size();
+        }
+        if (!firings.isEmpty()) {
+            events.publishEvent(new AlertGroupsFiring(firings));
+        }
+    }
+
+    /** One group's flush; the firing to hand on, or null (resolved, muted, unchanged or gone). */
+    private AlertGroupFiring flush(long id, Instant now, Muting muting) {
         GroupStore.GroupRow group = groups.lockDue(id, now).orElse(null);
         if (group == null) {
-            return;
+            return null;
         }
         List<GroupStore.Member> members = groups.members(id);
         List<Alert> firing = members.stream()
@@ -135,7 +180,7 @@ public class GroupFlusher {
                 events.publishEvent(new AlertGroupResolved(group(group, alerts(members)), now));
             }
             groups.delete(id);
-            return;
+            return null;
         }
         List<Alert> active =
                 firing.stream().filter(a -> !muting.muted(a, group.service())).toList();
@@ -145,18 +190,18 @@ public class GroupFlusher {
                 && group.lastFiredAt() != null
                 && !group.lastFiredAt().plus(group.repeatInterval()).isAfter(now);
         Instant next = now.plus(group.groupInterval());
-        if (changed || repeat) {
-            List<Alert> resolved = members.stream()
-                    .filter(m -> !m.firing())
-                    .map(GroupStore.Member::alert)
-                    .toList();
-            List<Alert> shown = new java.util.ArrayList<>(active);
-            shown.addAll(resolved);
-            events.publishEvent(new AlertGroupFiring(group(group, shown), now));
-            groups.fired(id, hash, now, next);
-        } else {
+        if (!changed && !repeat) {
             groups.scheduled(id, next);
+            return null;
         }
+        List<Alert> resolved = members.stream()
+                .filter(m -> !m.firing())
+                .map(GroupStore.Member::alert)
+                .toList();
+        List<Alert> shown = new ArrayList<>(active);
+        shown.addAll(resolved);
+        groups.fired(id, hash, now, next);
+        return new AlertGroupFiring(group(group, shown), now);
     }
 
     private static List<Alert> alerts(List<GroupStore.Member> members) {
