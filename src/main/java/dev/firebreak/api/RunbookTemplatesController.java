@@ -33,7 +33,7 @@ class RunbookTemplatesController {
         return new TemplatesView(
                 doc.slug(),
                 doc.version().version(),
-                templates.findings(doc.model()),
+                MessageTemplates.findings(doc.model()),
                 templates.preview(doc.slug(), doc.model()));
     }
 }

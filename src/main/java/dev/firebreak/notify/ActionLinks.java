@@ -73,7 +73,7 @@ public class ActionLinks {
         Instant expires = clock.instant().plus(properties.linkLifetime()).truncatedTo(ChronoUnit.SECONDS);
         ActionLinkStore.Row row =
                 store.insertIfAbsent(new ActionLinkStore.Row(linkId, incidentId, username, action, expires, null));
-        return properties.baseUrl().replaceAll("/+$", "") + "/act/" + token(row);
+        return properties.url("/act/" + token(row));
     }
 
     /** What the link would do, for its confirm page; changes nothing (mail scanners fetch links). */
@@ -91,7 +91,7 @@ public class ActionLinks {
         ActionLinkStore.Row row = check(token, true);
         Incident before = incidents.get(row.incidentId());
         checkState(row, before);
-        if (!store.use(row.linkId(), clock.instant())) {
+        if (!store.use(row.linkId(), clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             throw new ActionLinkRefused(Reason.USED, "this link was used already");
         }
         try {

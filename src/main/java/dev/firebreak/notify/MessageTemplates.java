@@ -32,9 +32,10 @@ public class MessageTemplates {
 
     /**
      * Placeholders of the templates messages use that no incident field fills: they stay as written
-     * in every message. Worked out from the templates alone, rule {@code template-placeholder}.
+     * in every message. Worked out from the templates alone (no server needed: {@code runbook lint}
+     * prints them too), rule {@code template-placeholder}.
      */
-    public List<RunbookModel.Finding> findings(RunbookModel model) {
+    public static List<RunbookModel.Finding> findings(RunbookModel model) {
         return TemplateFindings.of(model);
     }
 
@@ -46,7 +47,7 @@ public class MessageTemplates {
                 model.severityLevels() == null || model.severityLevels().isEmpty()
                         ? "P1"
                         : model.severityLevels().getFirst().name();
-        String url = properties.baseUrl().replaceAll("/+$", "") + "/incidents/" + SAMPLE_ID;
+        String url = properties.url("/incidents/" + SAMPLE_ID);
         List<RenderedTemplate> templates = new ArrayList<>();
         List<String> builtIn = new ArrayList<>();
         for (Moment moment : Moment.values()) {

@@ -132,7 +132,7 @@ class RunbookPages {
         model.addAttribute("oldVersion", oldVersion);
         model.addAttribute("html", html.render(doc.markdown(), doc.model()));
         // Notify reads the templates; its findings sit beside the parser's lint.
-        model.addAttribute("templateFindings", templates.findings(doc.model()));
+        model.addAttribute("templateFindings", MessageTemplates.findings(doc.model()));
         model.addAttribute("previews", templates.preview(doc.slug(), doc.model()));
         return "runbook";
     }

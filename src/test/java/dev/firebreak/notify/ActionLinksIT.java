@@ -199,6 +199,11 @@ class ActionLinksIT extends ServerTest {
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
         assertThat(form.body()).contains("id=\"done\"");
         assertThat(incidents.get(page.incident()).resolvedBy()).isEqualTo(page.user());
+        // The signing key is a row of the one server-key table (V17), beside the personal-webhooks key.
+        assertThat(jdbc.sql("select count(*) from notify_server_keys where name = 'action-links'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     HttpResponse<String> ntfy(String path) {

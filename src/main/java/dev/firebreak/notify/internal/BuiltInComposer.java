@@ -52,7 +52,7 @@ class BuiltInComposer {
         if (incident.runbookSlug() != null) {
             fields.add(new Field("Runbook", incident.runbookSlug()));
         }
-        String url = properties.baseUrl().replaceAll("/+$", "") + "/incidents/" + incident.id();
+        String url = properties.url("/incidents/" + incident.id());
         return new RenderedMessage(
                 title,
                 text.toString(),

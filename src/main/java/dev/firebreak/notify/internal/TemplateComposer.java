@@ -138,6 +138,6 @@ class TemplateComposer implements MessageComposer {
     }
 
     private String url(long incidentId) {
-        return properties.baseUrl().replaceAll("/+$", "") + "/incidents/" + incidentId;
+        return properties.url("/incidents/" + incidentId);
     }
 }
