@@ -1,5 +1,6 @@
 package dev.firebreak.cli;
 
+import dev.firebreak.notify.MessageTemplates;
 import dev.firebreak.runbook.RunbookModel.Finding;
 import dev.firebreak.runbook.RunbookParser;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
         name = "lint",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the findings of runbook files: broken anchors, missing files, stale or invalid metadata, ...",
+            "Print the findings of runbook files: broken anchors, missing files, stale or invalid metadata,",
+            "message-template placeholders no incident field fills (template-placeholder), ...",
             "text: path:line: severity rule: message. json: an array. github: workflow annotations.",
             "Exit 1 when any finding is an error, 2 when a file cannot be read."
         })
@@ -69,7 +71,10 @@ final class RunbookLintCommand implements Callable<Integer> {
             err.println("firebreak: " + p.error());
             return;
         }
-        for (Finding f : p.model().findings()) {
+        // The parser's findings, then the message templates' placeholders no incident field fills.
+        List<Finding> findings = new ArrayList<>(p.model().findings());
+        findings.addAll(MessageTemplates.findings(p.model()));
+        for (Finding f : findings) {
             errors |= "error".equals(f.severity());
             switch (format) {
                 case text ->

@@ -154,8 +154,7 @@ public class ContactVerification {
     }
 
     private String body(ContactMethod method, String code) {
-        String link = properties.baseUrl().replaceAll("/+$", "") + "/account?verify=" + method.id() + "&code=" + code
-                + "#contact-" + method.id();
+        String link = properties.url("/account?verify=" + method.id() + "&code=" + code + "#contact-" + method.id());
         return "Your Firebreak verification code is " + code + ".\n\n"
                 + "Enter it on your account page to confirm that pages reach you at " + method.address()
                 + ", or open:\n" + link + "\n\n"

@@ -59,6 +59,11 @@ public record NotifyProperties(
         allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
     }
 
+    /** An absolute link into the server for messages: {@code url("/incidents/42")}. */
+    public String url(String path) {
+        return baseUrl.replaceAll("/+$", "") + path;
+    }
+
     /** The send timeout for one channel type. */
     public Duration timeoutFor(ChannelType type) {
         return timeouts.getOrDefault(type.id(), timeout);

@@ -1,5 +1,6 @@
 package dev.firebreak.web;
 
+import dev.firebreak.notify.MessageTemplates;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.RunbookDocument;
 import dev.firebreak.runbook.RunbookLibrary;
@@ -22,18 +23,24 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The runbook library in the browser: list and search, one runbook, its history and diffs, upload. */
+/**
+ * The runbook library in the browser: list and search, one runbook (with its message templates'
+ * findings and previews), its history and diffs, upload.
+ */
 @Controller
 class RunbookPages {
     private final RunbookLibrary library;
     private final RunbookSearch search;
     private final RunbookHtml html;
+    private final MessageTemplates templates;
     private final Clock clock;
 
-    RunbookPages(RunbookLibrary library, RunbookSearch search, RunbookHtml html, Clock clock) {
+    RunbookPages(
+            RunbookLibrary library, RunbookSearch search, RunbookHtml html, MessageTemplates templates, Clock clock) {
         this.library = library;
         this.search = search;
         this.html = html;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -124,6 +131,9 @@ class RunbookPages {
         model.addAttribute("m", doc.model());
         model.addAttribute("oldVersion", oldVersion);
         model.addAttribute("html", html.render(doc.markdown(), doc.model()));
+        // Notify reads the templates; its findings sit beside the parser's lint.
+        model.addAttribute("templateFindings", MessageTemplates.findings(doc.model()));
+        model.addAttribute("previews", templates.preview(doc.slug(), doc.model()));
         return "runbook";
     }
 }

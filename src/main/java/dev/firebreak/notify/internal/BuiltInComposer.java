@@ -1,7 +1,6 @@
 package dev.firebreak.notify.internal;
 
 import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.notify.MessageKind;
 import dev.firebreak.notify.NotifyProperties;
 import dev.firebreak.notify.RenderedMessage;
@@ -11,25 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The built-in words for a page or an update, used when the incident's runbook has no templates. */
+/**
+ * The built-in words for a page or an update, used when the incident's runbook has no template for
+ * the moment and for bundled pages; {@link TemplateComposer} puts a template's words in their place.
+ */
 @Component
-class BuiltInComposer implements MessageComposer {
-    private final Incidents incidents;
+class BuiltInComposer {
     private final NotifyProperties properties;
 
-    BuiltInComposer(Incidents incidents, NotifyProperties properties) {
-        this.incidents = incidents;
+    BuiltInComposer(NotifyProperties properties) {
         this.properties = properties;
     }
 
-    @Override
-    public RenderedMessage compose(MessageRow message, List<MessageRow> bundled) {
-        Incident incident = incidents.get(message.incidentId());
+    RenderedMessage compose(Incident incident, MessageKind kind, List<Incident> bundled) {
         String severity =
                 incident.severity() == null ? null : incident.severity().name();
         String title = (severity == null ? "" : "[" + severity + "] ") + incident.title();
         StringBuilder text = new StringBuilder();
-        if (message.kind() == MessageKind.PAGE) {
+        if (kind == MessageKind.PAGE) {
             text.append("You are paged for incident #")
                     .append(incident.id())
                     .append(": ")
@@ -39,8 +37,7 @@ class BuiltInComposer implements MessageComposer {
         }
         if (!bundled.isEmpty()) {
             text.append("\n\nAlso waiting for you:");
-            for (MessageRow other : bundled) {
-                Incident more = incidents.get(other.incidentId());
+            for (Incident more : bundled) {
                 text.append("\n- #").append(more.id()).append(": ").append(more.title());
             }
         }
@@ -55,7 +52,7 @@ class BuiltInComposer implements MessageComposer {
         if (incident.runbookSlug() != null) {
             fields.add(new Field("Runbook", incident.runbookSlug()));
         }
-        String url = properties.baseUrl().replaceAll("/+$", "") + "/incidents/" + incident.id();
+        String url = properties.url("/incidents/" + incident.id());
         return new RenderedMessage(
                 title,
                 text.toString(),

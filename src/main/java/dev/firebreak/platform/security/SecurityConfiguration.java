@@ -22,11 +22,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains: the REST API (stateless, Bearer tokens, problem+json errors) and the UI
- * (form login, session, CSRF). Reads need {@code viewer}, changes {@code responder}; admin-only
- * actions say so with {@code @PreAuthorize}.
+ * Filter chains: the alert intake, the REST API (stateless, Bearer tokens, problem+json errors),
+ * pages' action links (the token is the credential) and the UI (form login, session, CSRF). Reads
+ * need {@code viewer}, changes {@code responder}; admin-only actions say so with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(prePostEnabled = false)
@@ -119,6 +120,28 @@ class SecurityConfiguration {
                                         HttpStatus.FORBIDDEN,
                                         "your role does not allow this action",
                                         request.getRequestURI()))));
+        return http.build();
+    }
+
+    /**
+     * Acknowledge / resolve links in pages: the signed single-use token in the path is the
+     * credential, so no login, no session and no CSRF token (no cookie carries authority here for
+     * another site to ride on). GET only shows a confirm page; the POST comes from its form, or from an
+     * app without a browser (ntfy's {@code http} action).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actionLinkChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/act/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self';"
+                                + " style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 

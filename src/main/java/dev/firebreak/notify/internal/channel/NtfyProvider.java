@@ -84,12 +84,17 @@ class NtfyProvider implements NotificationProvider {
         return headers;
     }
 
-    /** ntfy's short action syntax: {@code http, Acknowledge, <url>, method=POST, clear=true}. */
+    /**
+     * ntfy's short action syntax: {@code http, Acknowledge, <url>, method=POST,
+     * headers.Accept=application/json, clear=true}.
+     */
     static String action(RenderedMessage.Link link) {
         String label = quoted(link.label());
         String url = quoted(link.url());
         return switch (link.action()) {
-            case ACKNOWLEDGE, RESOLVE -> "http, " + label + ", " + url + ", method=POST, clear=true";
+            // The app POSTs the link itself (the token is the credential) and asks for JSON, not the page.
+            case ACKNOWLEDGE, RESOLVE ->
+                "http, " + label + ", " + url + ", method=POST, headers.Accept=application/json, clear=true";
             case OPEN, CONFIRM -> "view, " + label + ", " + url;
         };
     }

@@ -130,8 +130,8 @@ class ChannelPayloadsTest {
                 .containsEntry(
                         "Actions",
                         "view, Open incident, https://firebreak.test/incidents/42; "
-                                + "http, Acknowledge, https://firebreak.test/a/ack-token, method=POST, clear=true; "
-                                + "http, Resolve, \"https://firebreak.test/a/res,olve\", method=POST, clear=true");
+                                + "http, Acknowledge, https://firebreak.test/a/ack-token, method=POST, headers.Accept=application/json, clear=true; "
+                                + "http, Resolve, \"https://firebreak.test/a/res,olve\", method=POST, headers.Accept=application/json, clear=true");
         assertThat(NtfyProvider.headers(message(MessageKind.PAGE, PAGE, Urgency.LOW)))
                 .containsEntry("Priority", "3");
         assertThat(NtfyProvider.header("Störung")).isEqualTo("=?UTF-8?B?U3TDtnJ1bmc=?=");
