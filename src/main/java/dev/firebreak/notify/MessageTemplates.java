@@ -56,12 +56,7 @@ public class MessageTemplates {
                 builtIn.add(moment.kind());
                 continue;
             }
-            IncidentState state =
-                    switch (moment) {
-                        case INITIAL -> IncidentState.TRIGGERED;
-                        case UPDATE -> IncidentState.ACKNOWLEDGED;
-                        case RESOLUTION -> IncidentState.RESOLVED;
-                    };
+            IncidentState state = moment.state();
             IncidentState previous =
                     switch (moment) {
                         case INITIAL -> null;

@@ -1,5 +1,6 @@
 package dev.firebreak.notify.internal.render;
 
+import dev.firebreak.incident.IncidentState;
 import dev.firebreak.runbook.RunbookModel;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,15 @@ public enum Moment {
     /** The template kind in the runbook model: initial, update, resolution. */
     public String kind() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The state an incident is in when this moment's message goes out. */
+    public IncidentState state() {
+        return switch (this) {
+            case INITIAL -> IncidentState.TRIGGERED;
+            case UPDATE -> IncidentState.ACKNOWLEDGED;
+            case RESOLUTION -> IncidentState.RESOLVED;
+        };
     }
 
     /** The runbook's first template of this kind; the built-in words speak when it has none. */

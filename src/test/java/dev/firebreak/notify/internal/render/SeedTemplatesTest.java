@@ -130,12 +130,7 @@ class SeedTemplatesTest {
                 if (template.isEmpty()) {
                     continue;
                 }
-                IncidentState state =
-                        switch (moment) {
-                            case INITIAL -> IncidentState.TRIGGERED;
-                            case UPDATE -> IncidentState.ACKNOWLEDGED;
-                            case RESOLUTION -> IncidentState.RESOLVED;
-                        };
+                IncidentState state = moment.state();
                 RenderedTemplate rendered = TemplateRenderer.render(
                         template.get().name(),
                         template.get().kind(),
