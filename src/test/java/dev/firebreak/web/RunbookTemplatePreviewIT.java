@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,12 +32,21 @@ class RunbookTemplatePreviewIT extends ServerTest {
     @Autowired
     JsonMapper json;
 
+    private final List<String> stored = new ArrayList<>();
+
     String put(String seed) throws IOException {
         Path file = SharedData.root().resolve("seeds").resolve(seed);
         Assumptions.assumeTrue(Files.exists(file), file + " is absent; skipping");
         String slug = "preview-" + UUID.randomUUID().toString().substring(0, 8);
         library.put(slug, Files.readAllBytes(file), "test", "api");
+        stored.add(slug);
         return slug;
+    }
+
+    /** Seeds left in the shared database would compete for other tests' alerts (IncidentLifecycleIT). */
+    @AfterEach
+    void removeSeeds() {
+        stored.forEach(library::delete);
     }
 
     WebSession viewer() {
