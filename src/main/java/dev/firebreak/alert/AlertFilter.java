@@ -11,12 +11,23 @@ import java.util.List;
  * @param matchers label matchers that must all match ({@code severity="critical"}, {@code job=~"api.*"})
  * @param limit at most this many alerts, newest first (default and maximum 1000)
  * @param since only alerts received at or after this instant
+ * @param before a page's cursor: only alerts with a smaller id (older), as {@link AlertPage#next()} gave
  */
-public record AlertFilter(AlertStatus status, String text, List<AlertMatcher> matchers, Integer limit, Instant since) {
+public record AlertFilter(
+        AlertStatus status, String text, List<AlertMatcher> matchers, Integer limit, Instant since, Long before) {
     public static final int MAX_LIMIT = 1000;
 
     public AlertFilter {
         matchers = matchers == null ? List.of() : List.copyOf(matchers);
+    }
+
+    public AlertFilter(AlertStatus status, String text, List<AlertMatcher> matchers, Integer limit, Instant since) {
+        this(status, text, matchers, limit, since, null);
+    }
+
+    /** Whether text or label filters apply, which run over the rows rather than in SQL. */
+    public boolean filtersRows() {
+        return !matchers.isEmpty() || (text != null && !text.isBlank());
     }
 
     public static AlertFilter all() {

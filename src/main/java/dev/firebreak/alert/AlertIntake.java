@@ -64,6 +64,25 @@ public class AlertIntake {
                 root, from, now, properties.resolveTimeout(), limits, properties.maxAlertsPerRequest()));
     }
 
+    /** Where alerts posted to Alertmanager's API with a user's token (amtool) come from. */
+    public static final String TOOL_INTEGRATION = "Alertmanager API v2 (users' tokens)";
+
+    /**
+     * {@code POST /api/v2/alerts} authenticated by a user's API token rather than an integration
+     * key, as {@code amtool alert add} sends it: the alerts come from {@link #TOOL_INTEGRATION}.
+     */
+    public void prometheusFromUser(byte[] body) {
+        Integration from = integrations.builtIn(TOOL_INTEGRATION, IntegrationType.PROMETHEUS);
+        if (!from.enabled()) {
+            throw new IntakeException(
+                    HttpStatus.FORBIDDEN, "an admin disabled the integration '" + TOOL_INTEGRATION + "'");
+        }
+        rateLimits.take(from);
+        JsonNode root = parse(body);
+        writer.write(PrometheusAlerts.parse(
+                root, from, clock.instant(), properties.resolveTimeout(), limits, properties.maxAlertsPerRequest()));
+    }
+
     /**
      * The firing alerts, for {@code GET /api/v2/alerts} with a Prometheus integration's key.
      *
@@ -76,7 +95,12 @@ public class AlertIntake {
                 : matchers.stream()
                         .map(m -> AlertMatcher.fromRequest("matcher", m))
                         .toList();
-        return alerts.list(new AlertFilter(AlertStatus.FIRING, null, parsed, null, null));
+        return alerts.all(new AlertFilter(AlertStatus.FIRING, null, parsed, null, null));
+    }
+
+    /** Checks that the key is a Prometheus integration's, which may read the firing alerts. */
+    public void reader(String key) {
+        sender(key, IntegrationType.PROMETHEUS);
     }
 
     /** Alertmanager's webhook (payload version 4). */

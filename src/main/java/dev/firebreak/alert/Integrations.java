@@ -95,6 +95,31 @@ public class Integrations {
         return new Created(store.find(id).orElseThrow(), key);
     }
 
+    /**
+     * The integration a built-in path sends as (amtool's {@code alert add} with a user's token),
+     * made on first use with a key nobody holds; an admin may disable it like any other.
+     */
+    public Integration builtIn(String name, IntegrationType type) {
+        Optional<Integration> found = byName(name, type);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try {
+            return create(name, type, null, null, null).integration();
+        } catch (FirebreakException.Conflict | org.springframework.dao.DuplicateKeyException e) {
+            // Another node made it first, or an admin named another integration so.
+            return byName(name, type)
+                    .orElseThrow(() -> new FirebreakException.Conflict("an integration named '" + name
+                            + "' of another type exists; rename it so the built-in one can be made"));
+        }
+    }
+
+    private Optional<Integration> byName(String name, IntegrationType type) {
+        return store.list().stream()
+                .filter(i -> i.name().equals(name) && i.type() == type)
+                .findFirst();
+    }
+
     public List<Integration> list() {
         return store.list();
     }

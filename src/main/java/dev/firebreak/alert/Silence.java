@@ -7,6 +7,7 @@ import java.util.List;
  * Mutes the alerts its matchers all match while it is active. Expiring a silence ends it now.
  *
  * @param matchers in Alertmanager syntax, e.g. {@code alertname="DiskFull"}
+ * @param updatedAt when it was created or last changed (expired)
  */
 public record Silence(
         long id,
@@ -16,6 +17,7 @@ public record Silence(
         String createdBy,
         String comment,
         Instant createdAt,
+        Instant updatedAt,
         SilenceState state) {
 
     public List<AlertMatcher> parsedMatchers() {

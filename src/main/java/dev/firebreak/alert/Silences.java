@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Silences: created from the API, the CLI, the UI or an incident ("silence this alert" uses {@link
@@ -55,6 +56,19 @@ public class Silences {
         }
         List<String> texts = matchers.stream().map(AlertMatcher::toString).toList();
         return store.insert(texts, start, endsAt, createdBy, comment.strip());
+    }
+
+    /**
+     * Alertmanager's update of a silence: the old one expires and a new one with the new matchers,
+     * times and comment takes its place, in one transaction.
+     */
+    @Transactional
+    public Silence replace(
+            long id, List<AlertMatcher> matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {
+        get(id);
+        Silence created = create(matchers, startsAt, endsAt, createdBy, comment);
+        expire(id);
+        return created;
     }
 
     /** Silences this alert, exactly these labels, for the duration: the incident page's button. */

@@ -3,11 +3,13 @@ package dev.firebreak.api;
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertFilter;
 import dev.firebreak.alert.AlertMatcher;
+import dev.firebreak.alert.AlertPage;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.Alerts;
 import dev.firebreak.platform.FirebreakException;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,12 +26,14 @@ class AlertController {
         this.alerts = alerts;
     }
 
+    /** A page, newest first; the {@code Link} header's next page and {@code X-Total-Count} as {@link ListPages}. */
     @GetMapping
-    List<Alert> list(
+    ResponseEntity<List<Alert>> list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) List<String> matcher,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) Long before) {
         AlertStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -46,7 +50,11 @@ class AlertController {
                 : matcher.stream()
                         .map(m -> AlertMatcher.fromRequest("matcher", m))
                         .toList();
-        return alerts.list(new AlertFilter(wanted, q, matchers, limit, null));
+        if (before != null && before < 1) {
+            throw new FirebreakException.BadInput("before", "before is the cursor of a next link: an alert id");
+        }
+        AlertPage page = alerts.page(new AlertFilter(wanted, q, matchers, limit, null, before));
+        return ListPages.of(page.items(), page.next(), page.total());
     }
 
     @GetMapping("/{id}")

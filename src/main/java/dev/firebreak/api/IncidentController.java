@@ -2,11 +2,13 @@ package dev.firebreak.api;
 
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentDetails;
+import dev.firebreak.incident.IncidentPage;
 import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.FirebreakException;
 import java.security.Principal;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,13 +39,16 @@ class IncidentController {
 
     record EscalateBody(String reason) {}
 
+    /** A page, newest first; the {@code Link} header's next page and {@code X-Total-Count} as {@link ListPages}. */
     @GetMapping
-    List<Incident> list(
+    ResponseEntity<List<Incident>> list(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "50") int limit) {
-        return incidents.list(new IncidentQuery(state, severity, q, limit));
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) Long before) {
+        IncidentPage page = incidents.page(new IncidentQuery(state, severity, q, limit, before));
+        return ListPages.of(page.items(), page.next(), page.total());
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,9 @@ package dev.firebreak.api;
 import dev.firebreak.alert.AlertIntake;
 import dev.firebreak.alert.IntakeException;
 import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.security.ApiTokens;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.platform.security.UserAccount;
 import dev.firebreak.platform.web.ProblemWriter;
 import dev.firebreak.platform.web.RequestSizeLimitFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,12 +44,15 @@ class PrometheusIntakeFilter implements Filter {
     static final String PATH = "/api/v2/alerts";
 
     private final AlertIntake intake;
+    private final ApiTokens tokens;
     private final ProblemWriter problems;
     private final MeterRegistry meters;
     private final Timer accepted;
 
-    PrometheusIntakeFilter(AlertIntake intake, ProblemWriter problems, ObjectProvider<MeterRegistry> meters) {
+    PrometheusIntakeFilter(
+            AlertIntake intake, ApiTokens tokens, ProblemWriter problems, ObjectProvider<MeterRegistry> meters) {
         this.intake = intake;
+        this.tokens = tokens;
         this.problems = problems;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.accepted = timer(HttpServletResponse.SC_OK, null);
@@ -78,7 +84,13 @@ class PrometheusIntakeFilter implements Filter {
                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "Content-Type '" + request.getContentType() + "' is not supported; send application/json");
             }
-            intake.prometheus(IntakeAnswers.key(request.getHeader(HttpHeaders.AUTHORIZATION)), body(request));
+            String key = IntakeAnswers.key(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (ApiTokens.isToken(key)) {
+                responder(key);
+                intake.prometheusFromUser(body(request));
+            } else {
+                intake.prometheus(key, body(request));
+            }
             response.setStatus(HttpServletResponse.SC_OK);
         } catch (FirebreakException e) {
             refuse(e, request, response);
@@ -90,6 +102,15 @@ class PrometheusIntakeFilter implements Filter {
             Timer timer =
                     status == HttpServletResponse.SC_OK && unexpected == null ? accepted : timer(status, unexpected);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** amtool sends a user's API token: it must belong to a responder or an admin. */
+    private void responder(String token) {
+        UserAccount user = tokens.authenticate(token)
+                .orElseThrow(() -> IntakeException.unauthorized("unknown, expired or revoked API token"));
+        if (user.role() == Role.VIEWER) {
+            throw new IntakeException(HttpStatus.FORBIDDEN, "a viewer's token cannot send alerts");
         }
     }
 
@@ -135,6 +156,7 @@ class PrometheusIntakeFilter implements Filter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-XSS-Protection", "0");
+        response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
         response.setHeader(HttpHeaders.PRAGMA, "no-cache");
         response.setHeader(HttpHeaders.EXPIRES, "0");

@@ -1,5 +1,6 @@
 package dev.firebreak.api;
 
+import dev.firebreak.notify.MessageTemplates;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.runbook.LintStatus;
 import dev.firebreak.runbook.RunbookLibrary;
@@ -8,6 +9,7 @@ import dev.firebreak.runbook.RunbookReparse;
 import dev.firebreak.runbook.RunbookSearch;
 import dev.firebreak.runbook.SearchHit;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,13 @@ class RunbookSearchController {
             value = "/lint",
             consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
     LintView lint(@RequestBody(required = false) byte[] body, @RequestParam(required = false) String fileName) {
-        List<RunbookModel.Finding> findings = library.lint(fileName, body == null ? new byte[0] : body);
+        RunbookModel model = library.read(fileName, body == null ? new byte[0] : body);
+        // The parser's findings, then the message templates' placeholders, as `runbook lint` prints.
+        List<RunbookModel.Finding> findings = new ArrayList<>();
+        if (model.findings() != null) {
+            findings.addAll(model.findings());
+        }
+        findings.addAll(MessageTemplates.findings(model));
         return new LintView(LintStatus.of(findings), findings);
     }
 

@@ -5,5 +5,10 @@ package dev.firebreak.incident;
  *
  * @param state triggered, acknowledged, resolved, or "open" for the first two
  * @param text words in the title, group key, service or route
+ * @param before a page's cursor: only incidents with a smaller id, as {@link IncidentPage#next()} gave
  */
-public record IncidentQuery(String state, String severity, String text, int limit) {}
+public record IncidentQuery(String state, String severity, String text, int limit, Long before) {
+    public IncidentQuery(String state, String severity, String text, int limit) {
+        this(state, severity, text, limit, null);
+    }
+}

@@ -47,6 +47,11 @@ public class Incidents {
     }
 
     public List<Incident> list(IncidentQuery query) {
+        return page(query).items();
+    }
+
+    /** A page of incidents newest first, with the total and the next page's cursor. */
+    public IncidentPage page(IncidentQuery query) {
         if (query.state() != null
                 && !query.state().isBlank()
                 && !STATES.contains(query.state().toLowerCase(Locale.ROOT))) {
@@ -55,7 +60,10 @@ public class Incidents {
         if (query.limit() < 1 || query.limit() > 500) {
             throw new FirebreakException.BadInput("limit", "limit must be between 1 and 500");
         }
-        return store.list(query);
+        if (query.before() != null && query.before() < 1) {
+            throw new FirebreakException.BadInput("before", "before is the cursor of a next link: an incident id");
+        }
+        return store.page(query);
     }
 
     public Incident get(long id) {

@@ -70,6 +70,7 @@ public class RunbookLibrary {
                     RunbookRevision.Outcome.UNCHANGED);
         }
         RunbookModel model = parser.parse(name, markdown, null);
+        RunbookMarkdown.checkRenderable(name, text);
         Instant now = clock.instant();
         RunbookStore.Current current = ModelColumns.of(name, model, source, now);
         int number = head.map(h -> h.version() + 1).orElse(1);
@@ -165,10 +166,17 @@ public class RunbookLibrary {
 
     /** Lints Markdown without storing anything. */
     public List<RunbookModel.Finding> lint(String fileName, byte[] markdown) {
-        String name = fileName == null || fileName.isBlank() ? "runbook.md" : fileName;
-        RunbookContent.text(name, markdown);
-        RunbookModel model = parser.parse(name, markdown, null);
+        RunbookModel model = read(fileName, markdown);
         return model.findings() == null ? List.of() : model.findings();
+    }
+
+    /** Reads Markdown as a save would (same limits and refusals) without storing anything. */
+    public RunbookModel read(String fileName, byte[] markdown) {
+        String name = fileName == null || fileName.isBlank() ? "runbook.md" : fileName;
+        String text = RunbookContent.text(name, markdown);
+        RunbookModel model = parser.parse(name, markdown, null);
+        RunbookMarkdown.checkRenderable(name, text);
+        return model;
     }
 
     private RunbookDocument document(String slug, int version) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Limits: files over {@value RunbookSource#MAX_BYTES} bytes, empty files, binary content (NUL
  * bytes) and invalid UTF-8 are refused with {@link UnreadableRunbookException}. Lists and block
- * quotes nested deeper than {@value RunbookReader#MAX_NESTING} levels are read as text, and each
+ * quotes nested deeper than {@value RunbookMarkdown#MAX_NESTING} levels are read as text, and each
  * parse runs on a thread with a large stack, so hostile input gives a bounded result, never a
  * {@link StackOverflowError}.
  */
@@ -72,12 +72,20 @@ public final class RunbookParser {
      */
     public RunbookModel parse(String name, byte[] content, Path baseDir) {
         RunbookSource source = RunbookSource.read(name, content);
+        return onLargeStack(name, () -> reader.read(name, source, baseDir));
+    }
+
+    /**
+     * Runs {@code work} (a parse or a walk of its tree) on a thread with a large stack: commonmark
+     * recurses, and a hostile document overflows an ordinary stack in the parser itself.
+     */
+    static <T> T onLargeStack(String name, java.util.function.Supplier<T> work) {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread worker = new Thread(
                 null,
                 () -> {
                     try {
-                        result.set(reader.read(name, source, baseDir));
+                        result.set(work.get());
                     } catch (StackOverflowError e) {
                         result.set(new UnreadableRunbookException(name + ": nested too deeply to read"));
                     } catch (RuntimeException e) {
@@ -94,12 +102,14 @@ public final class RunbookParser {
             throw new UnreadableRunbookException(name + ": parsing interrupted");
         }
         Object value = result.get();
-        if (value instanceof RunbookModel model) {
-            return model;
-        }
         if (value instanceof RuntimeException e) {
             throw e;
         }
-        throw new UnreadableRunbookException(name + ": could not be parsed");
+        if (value == null) {
+            throw new UnreadableRunbookException(name + ": could not be parsed");
+        }
+        @SuppressWarnings("unchecked")
+        T done = (T) value;
+        return done;
     }
 }

@@ -1,6 +1,7 @@
 package dev.firebreak.web;
 
 import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.alert.Alerts;
 import dev.firebreak.escalation.Escalations;
 import dev.firebreak.incident.Incidents;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The login page, the dashboard and the features whose pages are still empty states. */
 @Controller
@@ -42,8 +44,12 @@ class PageController {
         this.clock = clock;
     }
 
+    /** {@code ?throttled=N} comes from the login throttle; only a number is shown back. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, Model model) {
+        if (throttled != null && throttled.matches("[0-9]{1,6}")) {
+            model.addAttribute("throttledSeconds", Long.parseLong(throttled));
+        }
         return "login";
     }
 
@@ -51,8 +57,10 @@ class PageController {
     String dashboard(Model model, Principal principal) {
         model.addAttribute("activeNav", "dashboard");
         model.addAttribute("openIncidents", incidents.countOpen());
-        int firing = alerts.list(AlertFilter.firing()).size();
-        model.addAttribute("firingAlerts", firing >= AlertFilter.MAX_LIMIT ? firing + "+" : String.valueOf(firing));
+        model.addAttribute(
+                "firingAlerts",
+                String.valueOf(alerts.page(new AlertFilter(AlertStatus.FIRING, null, null, 1, null))
+                        .total()));
         model.addAttribute("runbookCount", library.list().size());
         model.addAttribute("overdueEscalations", escalations.overdue());
         Instant now = clock.instant();

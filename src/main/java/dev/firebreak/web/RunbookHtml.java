@@ -1,5 +1,6 @@
 package dev.firebreak.web;
 
+import dev.firebreak.runbook.RunbookMarkdown;
 import dev.firebreak.runbook.RunbookModel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,8 +14,11 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders a runbook's Markdown for the browser. Raw HTML in a runbook is escaped and unsafe link
@@ -25,18 +29,36 @@ import org.springframework.stereotype.Component;
 class RunbookHtml {
     private static final List<org.commonmark.Extension> EXTENSIONS =
             List.of(TablesExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create());
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private static final UrlSanitizer SAFE_URLS = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
+    private final Parser parser = RunbookMarkdown.parser(EXTENSIONS);
 
     String render(String markdown, RunbookModel model) {
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError e) {
+            return tooDeep(markdown);
+        }
+        if (RunbookMarkdown.depth(document) > RunbookMarkdown.MAX_DEPTH) {
+            return tooDeep(markdown);
+        }
         Iterator<String> anchors = flatten(model.sections()).iterator();
         Iterator<RunbookModel.Command> commands = model.commands().iterator();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                // commonmark's default also lets data: through; a runbook links to pages, not payloads.
+                .urlSanitizer(SAFE_URLS)
                 .attributeProviderFactory(context -> new Marks(anchors, commands))
                 .build();
-        return renderer.render(parser.parse(markdown));
+        return renderer.render(document);
+    }
+
+    /** Stored before saves were checked: the text, rather than overflow the renderer's stack. */
+    private static String tooDeep(String markdown) {
+        return "<p>This runbook is nested too deeply to show formatted.</p><pre>" + HtmlUtils.htmlEscape(markdown)
+                + "</pre>";
     }
 
     private static List<String> flatten(List<RunbookModel.Section> sections) {

@@ -3,6 +3,7 @@ package dev.firebreak.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.alert.internal.intake.Fingerprints;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,31 @@ class WebhookIntakeIT extends IntakeTestSupport {
         assertThat(postJson(path, "{\"alerts\":{}}").statusCode()).isEqualTo(400);
         assertThat(postJson(path, "{").statusCode()).isEqualTo(400);
         assertThat(stored(am.integration().id())).isZero();
+    }
+
+    /** Session 7's attack: NUL in labels was stored, {"labels":5} lost the labels, duplicate keys passed. */
+    @Test
+    void controlCharactersWrongTypesAndDuplicateKeys_areRefusedNamingTheField() {
+        Integrations.Created am = integration(IntegrationType.ALERTMANAGER);
+        String path = "/api/v1/integrations/" + am.key() + "/alertmanager";
+        HttpResponse<String> nul = postJson(path, webhook("firing", "Nul\\u0000Name"));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("control character", "U+0000");
+        assertThat(postJson(path, "{\"alerts\":[{\"status\":\"firing\",\"labels\":{\"a\":\"b\",\"a\":\"c\"}}]}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(stored(am.integration().id())).isZero();
+
+        Integrations.Created generic = integrations.create(
+                "generic-" + unique(), IntegrationType.GENERIC, null, null, "{\"title\":\"/t\",\"labels\":\"/tags\"}");
+        String genericPath = "/api/v1/integrations/" + generic.key() + "/generic";
+        HttpResponse<String> five = postJson(genericPath, "{\"t\":\"Disk full\",\"tags\":5}");
+        assertThat(five.statusCode()).isEqualTo(400);
+        assertThat(five.body()).contains("/tags", "must be a JSON object");
+        assertThat(postJson(genericPath, "{\"t\":\"Disk full\",\"tags\":{\"host\":\"db\\u0007\"}}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(stored(generic.integration().id())).isZero();
     }
 
     @Test

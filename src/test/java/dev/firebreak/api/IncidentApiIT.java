@@ -293,6 +293,36 @@ class IncidentApiIT extends ServerTest {
                 .build();
     }
 
+    @Test
+    void listsPageWithANextLinkAndATotal() {
+        String name = "Paged" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            groups.fire(AlertGroups.group(
+                    AlertGroups.key(),
+                    null,
+                    null,
+                    List.of(AlertGroups.alert(name, Map.of("severity", "warning"), clock.instant()))));
+        }
+        String next = "/api/v1/incidents?q=" + name + "&limit=2";
+        List<Long> ids = new java.util.ArrayList<>();
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = get(next, viewer);
+            JsonNode items = json(page, 200);
+            assertThat(page.headers().firstValue("X-Total-Count")).hasValue("5");
+            items.valueStream().forEach(n -> ids.add(n.get("id").asLong()));
+            next = page.headers()
+                    .firstValue("Link")
+                    .map(l -> java.net.URI.create(l.replaceAll("^<([^>]+)>.*", "$1")))
+                    .map(u -> u.getRawPath() + "?" + u.getRawQuery())
+                    .orElse(null);
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(ids).hasSize(5).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        problem(get("/api/v1/incidents?before=-1", viewer), 400, "before");
+    }
+
     private long open(String severity) {
         String key = AlertGroups.key();
         AlertGroup group = AlertGroups.group(

@@ -130,12 +130,45 @@ class RunbookApiIT extends ServerTest {
         assertThat(unreadable.statusCode()).isEqualTo(422);
         assertThat(unreadable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
+        HttpResponse<String> number = sendJson("PUT", "/api/v1/runbooks/" + slug, responder, "{\"markdown\":123}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(json(number).get("field").asString()).isEqualTo("markdown");
+        HttpResponse<String> twice =
+                sendJson("PUT", "/api/v1/runbooks/" + slug, responder, "{\"markdown\":\"# A\",\"markdown\":\"# B\"}");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("Duplicate");
+
         HttpResponse<String> empty = putMarkdown(slug, "", responder);
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(get("/api/v1/runbooks/" + slug, responder).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/runbooks", responder).body()).doesNotContain(slug, "bad_slug");
         assertThat(get("/api/v1/runbooks/search-me-not", responder).statusCode())
                 .isEqualTo(404);
+    }
+
+    /** 10,000 nested quotes were stored with 201 and then their page answered 500. */
+    @Test
+    void hostileNesting_isShownBoundedOrRefusedAtSave_neverStoredToFailLater() {
+        HttpResponse<String> quotes = putMarkdown(slug, "# Q\n\n" + ">".repeat(10_000) + " deep\n", responder);
+        assertThat(quotes.statusCode()).isEqualTo(201);
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "password-" + name, Role.VIEWER, null, null);
+        WebSession viewer = login(name, "password-" + name);
+        HttpResponse<String> page = getPage(viewer, "/runbooks/" + slug);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("deep");
+        assertThat(getPage(viewer, "/runbooks/" + slug + "/versions/1").statusCode())
+                .isEqualTo(200);
+
+        String emphasis = "# E\n\n" + "*".repeat(30_000) + "x" + "*".repeat(30_000) + "\n";
+        HttpResponse<String> refused = putMarkdown(slug, emphasis, responder);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused).get("detail").asString()).contains("levels deep", "at most 200");
+        assertThat(get("/api/v1/runbooks/" + slug, responder).body()).doesNotContain("*****");
+        HttpResponse<String> lint = send(request("/api/v1/runbooks/lint", responder)
+                .header("Content-Type", "text/markdown; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(emphasis, StandardCharsets.UTF_8)));
+        assertThat(lint.statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -176,6 +209,21 @@ class RunbookApiIT extends ServerTest {
         assertThat(lint.statusCode()).isEqualTo(200);
         assertThat(json(lint).get("findings").isArray()).isTrue();
         assertThat(get("/api/v1/runbooks", responder).body()).doesNotContain("lint-me");
+    }
+
+    @Test
+    void lintListsTemplatePlaceholdersAsTheCliDoes() {
+        String markdown =
+                "# R\n\n## Communication Templates\n\n### Initial\n```\nSeverity: [SEV-X]\nETA: [If known]\n```\n";
+        HttpResponse<String> lint = send(request("/api/v1/runbooks/lint", responder)
+                .header("Content-Type", "text/markdown")
+                .POST(HttpRequest.BodyPublishers.ofString(markdown)));
+        assertThat(lint.statusCode()).isEqualTo(200);
+        JsonNode findings = json(lint).get("findings");
+        assertThat(findings.size()).isEqualTo(1);
+        assertThat(findings.get(0).get("rule").asString()).isEqualTo("template-placeholder");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(8);
+        assertThat(findings.get(0).get("message").asString()).contains("[If known]");
     }
 
     @Test

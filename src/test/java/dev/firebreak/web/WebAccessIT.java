@@ -70,7 +70,9 @@ class WebAccessIT extends ServerTest {
     void runbookMarkdownCannotInjectScript() {
         String token = tokenFor(Role.RESPONDER);
         String markdown = "# Evil\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1))\n\n"
-                + "<img src=x onerror=alert(2)>\n\n```bash\nrm -rf /tmp/x\n```\n";
+                + "<img src=x onerror=alert(2)>\n\n[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgzKTwvc2NyaXB0Pg==)\n\n"
+                + "![pixel](data:image/svg+xml;base64,PHN2Zy8+)\n\n[VBS](vbscript:msgbox)\n\n"
+                + "[ok](https://example.com/dash)\n\n```bash\nrm -rf /tmp/x\n```\n";
         HttpResponse<String> put = send(HttpRequest.newBuilder(uri(
                         "/api/v1/runbooks/evil-" + UUID.randomUUID().toString().substring(0, 6)))
                 .PUT(HttpRequest.BodyPublishers.ofString(markdown))
@@ -84,6 +86,10 @@ class WebAccessIT extends ServerTest {
                 .doesNotContain("<script>alert")
                 .doesNotContain("javascript:alert")
                 .doesNotContain("<img src=x")
+                .doesNotContain("data:text/html")
+                .doesNotContain("data:image")
+                .doesNotContain("vbscript:")
+                .contains("href=\"https://example.com/dash\"")
                 .contains("&lt;script&gt;");
     }
 

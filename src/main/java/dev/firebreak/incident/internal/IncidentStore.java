@@ -8,6 +8,7 @@ import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAlert;
 import dev.firebreak.incident.IncidentCycle;
+import dev.firebreak.incident.IncidentPage;
 import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Severity;
@@ -109,7 +110,12 @@ public class IncidentStore {
     }
 
     public List<Incident> list(IncidentQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from incidents where 1 = 1");
+        return page(query).items();
+    }
+
+    /** A page newest first, with the number of matches in all and the next page's cursor. */
+    public IncidentPage page(IncidentQuery query) {
+        StringBuilder sql = new StringBuilder(" from incidents where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (query.state() != null && !query.state().isBlank()) {
             if (query.state().equalsIgnoreCase("open")) {
@@ -129,11 +135,24 @@ public class IncidentStore {
             String like = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "") + "%";
             params.addAll(List.of(like, like, like, like));
         }
-        sql.append(" order by id desc fetch first ").append(query.limit()).append(" rows only");
-        return jdbc.sql(sql.toString())
+        long total = jdbc.sql("select count(*)" + sql)
+                .params(params)
+                .query(Long.class)
+                .single();
+        if (query.before() != null) {
+            sql.append(" and id < ?");
+            params.add(query.before());
+        }
+        sql.append(" order by id desc fetch first ").append(query.limit() + 1).append(" rows only");
+        List<Incident> rows = jdbc.sql("select " + COLUMNS + sql)
                 .params(params)
                 .query(IncidentStore::incident)
                 .list();
+        if (rows.size() <= query.limit()) {
+            return new IncidentPage(rows, null, total);
+        }
+        List<Incident> items = rows.subList(0, query.limit());
+        return new IncidentPage(List.copyOf(items), items.getLast().id(), total);
     }
 
     public long countOpen() {

@@ -22,21 +22,51 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ProblemWriter problems;
+    private final boolean otherCredentials;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, ProblemWriter problems) {
+    /**
+     * @param otherCredentials whether a Bearer value that is no API token, or basic auth, passes on
+     *     unauthenticated (an integration key the controller checks; basic auth whose password is
+     *     an API token authenticates)
+     */
+    ApiTokenAuthenticationFilter(ApiTokens tokens, ProblemWriter problems, boolean otherCredentials) {
         this.tokens = tokens;
         this.problems = problems;
+        this.otherCredentials = otherCredentials;
+    }
+
+    /** The API token the request sends, or null when it sends none this filter checks. */
+    private String secret(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String value = header.substring(7).strip();
+            return otherCredentials && !value.startsWith(ApiTokens.PREFIX) ? null : value;
+        }
+        if (otherCredentials && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(
+                        java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String password = pair.substring(pair.indexOf(':') + 1);
+                return password.startsWith(ApiTokens.PREFIX) ? password : null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String secret = secret(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (secret == null) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserAccount> user = tokens.authenticate(header.substring(7).strip());
+        Optional<UserAccount> user = tokens.authenticate(secret);
         if (user.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(

@@ -89,6 +89,11 @@ public class ApiTokens {
         }
     }
 
+    /** Whether a credential is shaped as a user's API token (not an integration key). */
+    public static boolean isToken(String secret) {
+        return secret != null && secret.startsWith(PREFIX);
+    }
+
     /** The owner of an active token, or empty for an unknown, expired or revoked one. */
     @Transactional
     public Optional<UserAccount> authenticate(String secret) {

@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -58,7 +59,6 @@ class SecurityConfiguration {
      * controllers check the key before anything is stored. Heartbeat pings carry their monitor's secret.
      */
     public static final String[] INTAKE = {
-        "/api/v2/alerts",
         "/api/v1/integrations/*/alertmanager",
         "/api/v1/integrations/*/generic",
         "/v2/enqueue",
@@ -78,18 +78,63 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(api -> api.disable())
+                .headers(SecurityConfiguration::noReferrer)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
     }
 
+    /**
+     * Alertmanager's API v2 for amtool and Grafana: a user's API token as Bearer (or as the
+     * password of basic auth, which some data sources only offer); {@code GET /api/v2/alerts} also
+     * takes a Prometheus integration's key, which its controller checks. Health is public.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain alertmanager(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/v2/**", "/-/healthy", "/-/ready")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::noReferrer)
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, problems, true), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/-/healthy", "/-/ready", "/api/v2/alerts")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v2/**")
+                        .hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.HEAD, "/api/v2/**")
+                        .hasRole("VIEWER")
+                        .anyRequest()
+                        .hasRole("RESPONDER"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            problems.write(
+                                    response,
+                                    ProblemWriter.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "authentication required: send 'Authorization: Bearer <API token>'",
+                                            request.getRequestURI()));
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                response,
+                                ProblemWriter.problem(
+                                        HttpStatus.FORBIDDEN,
+                                        "your role does not allow this action",
+                                        request.getRequestURI()))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::noReferrer)
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, problems, false), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**")
@@ -130,7 +175,7 @@ class SecurityConfiguration {
      * app without a browser (ntfy's {@code http} action).
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain actionLinkChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/act/**")
                 .csrf(csrf -> csrf.disable())
@@ -146,9 +191,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+    @Order(4)
+    SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle, SecurityAudit audit) throws Exception {
+        LoginGuard guard = new LoginGuard(throttle, audit);
+        http.addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .hasRole("VIEWER")
@@ -156,12 +203,24 @@ class SecurityConfiguration {
                         .hasRole("VIEWER")
                         .anyRequest()
                         .hasRole("RESPONDER"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(guard.successHandler())
+                        .failureHandler(guard))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                // Incident and runbook URLs name systems and people: links out of the UI (a runbook's
+                // dashboards, a chat thread) get no Referer; Firebreak's own pages still do.
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** Machine answers never need to tell a third party where a link was followed from. */
+    private static void noReferrer(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER));
     }
 
     /**

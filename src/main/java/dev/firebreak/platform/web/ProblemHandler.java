@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Maps every error of a REST controller to RFC 9457 problem+json; never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -57,6 +58,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return plain(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), request);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch
+                    && !mismatch.getPath().isEmpty()) {
+                // A wrong type: say which field, as for any other bad input.
+                String field = field(mismatch);
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        field + ": "
+                                + mismatch.getOriginalMessage()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("wrong type"));
+                problem.setTitle("Bad Request");
+                problem.setProperty("field", field);
+                return withType(problem);
             }
         }
         String reason = e.getMostSpecificCause().getMessage();
@@ -98,6 +116,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         copy.putAll(headers);
         copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return new ResponseEntity<>(body, copy, statusCode);
+    }
+
+    private static String field(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private ResponseEntity<Object> plain(HttpStatus status, String detail, WebRequest request) {

@@ -20,10 +20,19 @@ public final class GenericAlerts {
             JsonNode node = root.at(mapping.labels());
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    if (e.getValue().isContainer()) {
+                        throw LabelLimits.bad("the label " + e.getKey() + " at " + mapping.labels()
+                                + " is an " + (e.getValue().isArray() ? "array" : "object")
+                                + "; label values are strings, numbers or booleans");
+                    }
+                    if (!e.getValue().isNull()) {
                         labels.put(e.getKey(), value(e.getValue()));
                     }
                 }
+            } else if (!node.isMissingNode() && !node.isNull()) {
+                // {"labels": 5} used to lose the labels without a word.
+                throw LabelLimits.bad("the labels at " + mapping.labels() + " (the integration's mapping) must be a"
+                        + " JSON object, not " + node.getNodeType().name().toLowerCase());
             }
         }
         mapping.labelPointers().forEach((name, pointer) -> {

@@ -76,6 +76,7 @@ public class SilenceStore {
                 rs.getString("created_by"),
                 rs.getString("comment"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 Silence.stateAt(starts, ends, clock.instant()));
     }
 }

@@ -2,6 +2,7 @@ package dev.firebreak.alert.internal.store;
 
 import dev.firebreak.alert.Alert;
 import dev.firebreak.alert.AlertFilter;
+import dev.firebreak.alert.AlertPage;
 import dev.firebreak.alert.AlertStatus;
 import dev.firebreak.platform.storage.Timestamps;
 import java.sql.ResultSet;
@@ -21,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class AlertQueries {
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
-    /** Text and label filters run in memory over at most this many newest rows. */
-    private static final int SCAN = 10_000;
+    /** Text and label filters run over the rows, read this many at a time. */
+    private static final int CHUNK = 5_000;
+    /** At most this many rows are read for one page; a page cut short says where to go on. */
+    private static final int BUDGET = 20_000;
 
     /** An alert's row and its receipts row (V7__alert_receipts.sql); no column name is in both. */
     static final String FROM = " from alerts join alert_receipts on alert_receipts.alert_id = alerts.id";
@@ -36,33 +39,70 @@ public class AlertQueries {
     }
 
     public List<Alert> list(AlertFilter filter) {
-        StringBuilder sql = new StringBuilder("select *" + FROM + " where 1 = 1");
+        return page(filter).items();
+    }
+
+    /**
+     * A page newest first, by id (an order the index gives and no refresh changes). Text and label
+     * filters read the rows in chunks over the whole table, up to the budget per page.
+     */
+    public AlertPage page(AlertFilter filter) {
+        int limit = filter.effectiveLimit();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
-            sql.append(" and status = ?");
+            where.append(" and status = ?");
             params.add(filter.status().name());
         }
         if (filter.since() != null) {
-            sql.append(" and last_received_at >= ?");
+            where.append(" and last_received_at >= ?");
             params.add(Timestamps.utc(filter.since()));
         }
-        boolean inMemory = !filter.matchers().isEmpty()
-                || (filter.text() != null && !filter.text().isBlank());
-        // Newest alert first: an order the indexes give without sorting, and one no refresh changes.
-        // A search over every status scans the firing alerts first, so one that has fired for long
-        // (an old id) is never beyond the end of the scan, however long the history.
-        boolean firingFirst = inMemory && filter.status() == null;
-        sql.append(
-                        firingFirst
-                                ? " order by case when status = 'FIRING' then 0 else 1 end, id desc"
-                                : " order by id desc")
-                .append(" fetch first ")
-                .append(inMemory ? SCAN : filter.effectiveLimit())
-                .append(" rows only");
+        Long total = filter.filtersRows()
+                ? null
+                : jdbc.sql("select count(*)" + FROM + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
+        List<Alert> found = new ArrayList<>();
+        Long cursor = filter.before();
+        long scanned = 0;
+        int chunk = filter.filtersRows() ? CHUNK : limit + 1;
+        while (true) {
+            List<Object> chunkParams = new ArrayList<>(params);
+            String range = "";
+            if (cursor != null) {
+                range = " and alerts.id < ?";
+                chunkParams.add(cursor);
+            }
+            List<Alert> rows = rows(
+                    "select *" + FROM + where + range + " order by alerts.id desc fetch first " + chunk + " rows only",
+                    chunkParams);
+            for (Alert alert : rows) {
+                scanned++;
+                if (filter.matches(alert)) {
+                    if (found.size() == limit) {
+                        // One more match exists: the page ends at the last one kept.
+                        return new AlertPage(found, found.getLast().id(), total, scanned);
+                    }
+                    found.add(alert);
+                }
+                cursor = alert.id();
+            }
+            if (rows.size() < chunk) {
+                return new AlertPage(found, null, total, scanned);
+            }
+            if (scanned >= BUDGET) {
+                return new AlertPage(found, cursor, total, scanned);
+            }
+        }
+    }
+
+    private List<Alert> rows(String sql, List<Object> params) {
         // The stream holds its JDBC connection until closed: outside a transaction an unclosed
         // stream leaked one pooled connection per call (every dashboard view) until the pool ran dry.
-        try (Stream<Alert> rows = jdbc.sql(sql.toString()).params(params).query(this::alert).stream()) {
-            return rows.filter(filter::matches).limit(filter.effectiveLimit()).toList();
+        try (Stream<Alert> rows = jdbc.sql(sql).params(params).query(this::alert).stream()) {
+            return rows.toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.firebreak.runbook.internal.parse;
 
+import dev.firebreak.runbook.RunbookMarkdown;
 import dev.firebreak.runbook.RunbookModel;
 import dev.firebreak.runbook.RunbookModel.AlertRule;
 import dev.firebreak.runbook.RunbookModel.Command;
@@ -26,14 +27,11 @@ import org.commonmark.parser.Parser;
  * instance serves many threads.
  */
 public final class RunbookReader {
-    /** Deeper nesting of lists and block quotes is read as text: bounds time and memory. */
-    public static final int MAX_NESTING = 100;
-
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create(), AutolinkExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .customDelimiterProcessor(new Strikethrough.Delimiters())
-            .maxOpenBlockParsers(MAX_NESTING)
+            .maxOpenBlockParsers(RunbookMarkdown.MAX_NESTING)
             .build();
     private final Clock clock;
     private final CommandRiskClassifier classifier;
