@@ -49,6 +49,9 @@ class SecurityConfiguration {
         "/actuator/prometheus",
         "/status",
         "/status/**",
+        // The OpenAPI document: the API's shape is no secret, its data is.
+        "/api-docs",
+        "/api-docs.yaml",
         // iCalendar feeds: calendar apps cannot send a token, so the secret is in the URL
         "/calendar/*"
     };
