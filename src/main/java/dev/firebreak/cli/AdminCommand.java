@@ -28,23 +28,36 @@ import picocli.CommandLine.Spec;
         name = "admin",
         mixinStandardHelpOptions = true,
         description = "Manage users, tokens and integrations directly in the database.",
-        subcommands = {AdminCommand.CreateUser.class, AdminCommand.CreateToken.class, CreateIntegrationCommand.class})
+        subcommands = {
+            AdminCommand.CreateUser.class,
+            AdminCommand.CreateToken.class,
+            CreateIntegrationCommand.class,
+            AdminArchiveCommand.Export.class,
+            AdminArchiveCommand.Import.class
+        })
 final class AdminCommand {
 
     /** Runs work against a Spring context without the web server, background jobs or banner. */
     static <T> T withDatabase(Function<ConfigurableApplicationContext, T> work) {
+        return withDatabase(work, new String[0]);
+    }
+
+    static <T> T withDatabase(Function<ConfigurableApplicationContext, T> work, String... extra) {
         // Logs go to stderr while the context lives, so stdout carries only the command's answer.
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FirebreakApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run(
-                        "--firebreak.mode=admin",
-                        "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off",
-                        // Hand-offs are the server's to finish, not a command's.
-                        "--spring.modulith.events.republish-outstanding-events-on-restart=false")) {
+                .run(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                        "--firebreak.mode=admin",
+                                        "--logging.level.root=WARN",
+                                        "--spring.main.banner-mode=off",
+                                        // Hand-offs are the server's to finish, not a command's.
+                                        "--spring.modulith.events.republish-outstanding-events-on-restart=false"),
+                                java.util.Arrays.stream(extra))
+                        .toArray(String[]::new))) {
             return work.apply(context);
         } catch (FirebreakException e) {
             throw new CliException(e.getMessage());

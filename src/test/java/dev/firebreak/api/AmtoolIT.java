@@ -23,6 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The real amtool (Debian's prometheus-alertmanager) against Firebreak's Alertmanager API v2. */
 @Tag("database")
+// A context of its own, so its clock starts at the real time: amtool stamps silences with the real
+// clock, and the shared context's clock may stand hours ahead after other tests moved it.
+@org.springframework.test.context.TestPropertySource(properties = "firebreak.test.context=amtool")
+@org.springframework.test.annotation.DirtiesContext
 class AmtoolIT extends ServerTest {
     @Autowired
     Integrations integrations;

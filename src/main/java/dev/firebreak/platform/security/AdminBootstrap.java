@@ -23,7 +23,8 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (accounts.count() > 0) {
+        // `admin import` brings its own users: a generated admin would only be replaced.
+        if (args.containsOption("firebreak.no-admin-bootstrap") || accounts.count() > 0) {
             return;
         }
         String password = properties.adminPassword();
