@@ -166,15 +166,17 @@ class PagerDutyTlsIT extends ServerTest {
         JsonNode trigger = pd(key, dedup, "trigger");
         assertThat(trigger.get("status").asInt()).as(trigger.toString()).isEqualTo(202);
         assertThat(trigger.get("data").get("dedup_key").asString()).isEqualTo(dedup);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> one(summary) != null);
+        // This context is a new node; a node closed before it may still hold the group-flush lease
+        // (firebreak.alerts.flush-lease, 15 s) on the shared database.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> one(summary) != null);
 
         assertThat(pd(key, dedup, "acknowledge").get("status").asInt()).isEqualTo(202);
         Awaitility.await()
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> one(summary).state() == IncidentState.ACKNOWLEDGED);
         assertThat(pd(key, dedup, "resolve").get("status").asInt()).isEqualTo(202);
         Awaitility.await()
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> one(summary).state() == IncidentState.RESOLVED);
 
         JsonNode change = pd(key, dedup, "change");
