@@ -21,6 +21,19 @@ final class ListPages {
 
     /** The answer for one page; {@code next} is the following page's {@code before} cursor. */
     static <T> ResponseEntity<List<T>> of(List<T> items, Object next, Long total) {
+        return of(items, "before", next, total);
+    }
+
+    /**
+     * A page of a feed read forward ({@code ?after=ID}, oldest first): a full page may have more
+     * after its last id.
+     */
+    static <T> ResponseEntity<List<T>> after(List<T> items, int limit, java.util.function.ToLongFunction<T> id) {
+        Object next = items.size() >= limit && !items.isEmpty() ? id.applyAsLong(items.getLast()) : null;
+        return of(items, "after", next, null);
+    }
+
+    private static <T> ResponseEntity<List<T>> of(List<T> items, String cursor, Object next, Long total) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (next != null) {
             // Relative: the next page is on whatever host the client reached, whoever named it.
@@ -28,7 +41,7 @@ final class ListPages {
                     ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
             String url = UriComponentsBuilder.fromPath(request.getRequestURI())
                     .query(request.getQueryString())
-                    .replaceQueryParam("before", next)
+                    .replaceQueryParam(cursor, next)
                     .build(true)
                     .toUriString();
             answer.header(HttpHeaders.LINK, "<" + url + ">; rel=\"next\"");

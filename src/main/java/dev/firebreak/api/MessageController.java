@@ -5,6 +5,7 @@ import dev.firebreak.notify.Message;
 import dev.firebreak.notify.Notifications;
 import dev.firebreak.platform.FirebreakException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +39,11 @@ class MessageController {
 
     @GetMapping("/api/v1/admin/messages")
     @PreAuthorize("hasRole('ADMIN')")
-    List<Message> after(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
+    ResponseEntity<List<Message>> after(
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new FirebreakException.BadInput("limit", "limit must be between 1 and 1000, not " + limit);
         }
-        return notifications.after(after, limit);
+        return ListPages.after(notifications.after(after, limit), limit, Message::id);
     }
 }

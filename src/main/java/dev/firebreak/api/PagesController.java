@@ -3,6 +3,7 @@ package dev.firebreak.api;
 import dev.firebreak.escalation.Escalations;
 import dev.firebreak.escalation.Page;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,8 @@ class PagesController {
 
     @GetMapping("/api/v1/admin/pages")
     @PreAuthorize("hasRole('ADMIN')")
-    List<Page> pages(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
-        return escalations.pagesAfter(after, limit);
+    ResponseEntity<List<Page>> pages(
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "1000") int limit) {
+        return ListPages.after(escalations.pagesAfter(after, limit), limit, Page::id);
     }
 }

@@ -79,6 +79,20 @@ class AlertPagingIT extends IntakeTestSupport {
                 .contains("before=")
                 .contains("status=firing");
         assertThat(JSON.readTree(counted.body()).size()).isEqualTo(5);
+        // Any other list says it is whole, or that it filled the limit asked for.
+        HttpResponse<String> silences = get("/api/v1/silences", viewer);
+        assertThat(silences.headers().firstValue("X-Total-Count"))
+                .hasValue(String.valueOf(JSON.readTree(silences.body()).size()));
+        post(
+                "/v2/change/enqueue",
+                null,
+                "application/json",
+                "{\"routing_key\":\""
+                        + integration(IntegrationType.EVENTS_V2).key()
+                        + "\",\"payload\":{\"summary\":\"deploy\",\"source\":\"ci\"}}");
+        HttpResponse<String> capped = get("/api/v1/changes?limit=1", viewer);
+        assertThat(capped.headers().firstValue("X-Capped")).hasValue("true");
+        assertThat(capped.headers().firstValue("X-Total-Count")).isEmpty();
         assertThat(get("/api/v1/alerts?before=0", viewer).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/alerts?before=x", viewer).statusCode()).isEqualTo(400);
     }

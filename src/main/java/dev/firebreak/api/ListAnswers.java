@@ -1,0 +1,57 @@
+package dev.firebreak.api;
+
+import java.util.Collection;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Every list the REST API answers says how complete it is (docs/api.md): a paged list carries its
+ * {@code Link} and {@code X-Total-Count} ({@link ListPages}); any other list is whole, so its size is
+ * the total, unless it filled a {@code limit} the client gave, when {@code X-Capped: true} says
+ * more may exist.
+ */
+@ControllerAdvice(basePackageClasses = ListAnswers.class)
+class ListAnswers implements ResponseBodyAdvice<Object> {
+    static final String CAPPED = "X-Capped";
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (!(body instanceof Collection<?> items)
+                || request.getMethod() != HttpMethod.GET
+                || !request.getURI().getPath().startsWith("/api/v1/")) {
+            return body;
+        }
+        HttpHeaders headers = response.getHeaders();
+        if (headers.containsHeader(HttpHeaders.LINK) || headers.containsHeader(ListPages.TOTAL)) {
+            return body;
+        }
+        String limit = request instanceof ServletServerHttpRequest servlet
+                ? servlet.getServletRequest().getParameter("limit")
+                : null;
+        if (limit != null && limit.matches("[0-9]{1,9}") && items.size() >= Integer.parseInt(limit)) {
+            headers.set(CAPPED, "true");
+        } else {
+            headers.set(ListPages.TOTAL, Integer.toString(items.size()));
+        }
+        return body;
+    }
+}
