@@ -30,6 +30,36 @@ public class ChangeEvents {
         return store.list(service, source, since, clamp(limit));
     }
 
+    /**
+     * A page of change events newest first; {@code before} is the previous page's {@link
+     * ChangePage#next()}, null for the first.
+     */
+    public ChangePage page(String service, String source, Instant since, int limit, String before) {
+        Instant beforeAt = null;
+        Long beforeId = null;
+        if (before != null) {
+            int comma = before.lastIndexOf(',');
+            try {
+                beforeAt = Instant.parse(before.substring(0, comma));
+                beforeId = Long.parseLong(before.substring(comma + 1));
+            } catch (RuntimeException e) {
+                throw new dev.firebreak.platform.FirebreakException.BadInput(
+                        "before", "before is the cursor of a next link, such as 2026-12-02T03:00:00Z,42");
+            }
+        }
+        int size = clamp(limit);
+        List<ChangeEvent> rows = store.list(service, source, since, size + 1, beforeAt, beforeId);
+        if (rows.size() <= size) {
+            return new ChangePage(rows, null);
+        }
+        List<ChangeEvent> items = List.copyOf(rows.subList(0, size));
+        ChangeEvent last = items.getLast();
+        return new ChangePage(items, last.timestamp() + "," + last.id());
+    }
+
+    /** One page; {@code next} the cursor of the following one, null on the last. */
+    public record ChangePage(List<ChangeEvent> items, String next) {}
+
     private static int clamp(int limit) {
         return Math.max(1, Math.min(limit, MAX_LIMIT));
     }

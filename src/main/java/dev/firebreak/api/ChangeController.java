@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,16 +23,20 @@ class ChangeController {
         this.changes = changes;
     }
 
+    /** Newest first, paged with a {@code before} cursor in the {@code Link} header ({@link ListPages}). */
     @GetMapping
-    List<ChangeEvent> list(
+    ResponseEntity<List<ChangeEvent>> list(
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String since,
-            @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) String before) {
         if (limit < 1 || limit > ChangeEvents.MAX_LIMIT) {
             throw new FirebreakException.BadInput("limit", "limit must be between 1 and " + ChangeEvents.MAX_LIMIT);
         }
-        return changes.list(blankToNull(service), blankToNull(source), instant(since), limit);
+        ChangeEvents.ChangePage page =
+                changes.page(blankToNull(service), blankToNull(source), instant(since), limit, blankToNull(before));
+        return ListPages.of(page.items(), page.next(), null);
     }
 
     /** An ISO 8601 instant with an offset, such as {@code 2026-01-31T12:00:00Z}. */

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Every list the REST API answers says how complete it is (docs/api.md): a paged list carries its
  * {@code Link} and {@code X-Total-Count} ({@link ListPages}); any other list is whole, so its size is
  * the total, unless it filled a {@code limit} the client gave, when {@code X-Capped: true} says
- * more may exist.
+ * more may exist. The first and only page of a paged list is whole too; later pages are left alone.
  */
 @ControllerAdvice(basePackageClasses = ListAnswers.class)
 class ListAnswers implements ResponseBodyAdvice<Object> {
@@ -44,9 +44,12 @@ class ListAnswers implements ResponseBodyAdvice<Object> {
         if (headers.containsHeader(HttpHeaders.LINK) || headers.containsHeader(ListPages.TOTAL)) {
             return body;
         }
-        String limit = request instanceof ServletServerHttpRequest servlet
-                ? servlet.getServletRequest().getParameter("limit")
-                : null;
+        jakarta.servlet.http.HttpServletRequest servlet =
+                request instanceof ServletServerHttpRequest s ? s.getServletRequest() : null;
+        if (servlet != null && (servlet.getParameter("before") != null || servlet.getParameter("after") != null)) {
+            return body; // a later page of a paged list: its size is not the total
+        }
+        String limit = servlet == null ? null : servlet.getParameter("limit");
         if (limit != null && limit.matches("[0-9]{1,9}") && items.size() >= Integer.parseInt(limit)) {
             headers.set(CAPPED, "true");
         } else {

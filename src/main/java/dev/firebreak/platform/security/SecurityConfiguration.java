@@ -110,21 +110,7 @@ class SecurityConfiguration {
                         .hasRole("VIEWER")
                         .anyRequest()
                         .hasRole("RESPONDER"))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            problems.write(
-                                    response,
-                                    ProblemWriter.problem(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "authentication required: send 'Authorization: Bearer <API token>'",
-                                            request.getRequestURI()));
-                        })
-                        .accessDeniedHandler((request, response, ex) -> problems.write(
-                                response,
-                                ProblemWriter.problem(
-                                        HttpStatus.FORBIDDEN,
-                                        "your role does not allow this action",
-                                        request.getRequestURI()))));
+                .exceptionHandling(e -> tokenProblems(e, problems));
         return http.build();
     }
 
@@ -153,21 +139,7 @@ class SecurityConfiguration {
                         .hasRole("VIEWER")
                         .anyRequest()
                         .hasRole("RESPONDER"))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            problems.write(
-                                    response,
-                                    ProblemWriter.problem(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "authentication required: send 'Authorization: Bearer <API token>'",
-                                            request.getRequestURI()));
-                        })
-                        .accessDeniedHandler((request, response, ex) -> problems.write(
-                                response,
-                                ProblemWriter.problem(
-                                        HttpStatus.FORBIDDEN,
-                                        "your role does not allow this action",
-                                        request.getRequestURI()))));
+                .exceptionHandling(e -> tokenProblems(e, problems));
         return http.build();
     }
 
@@ -218,6 +190,28 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                                         + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** 401 with WWW-Authenticate and 403, as problem+json (the Alertmanager chain's are rewritten later). */
+    private static void tokenProblems(
+            org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer<HttpSecurity>
+                    handling,
+            ProblemWriter problems) {
+        handling.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                    problems.write(
+                            response,
+                            ProblemWriter.problem(
+                                    HttpStatus.UNAUTHORIZED,
+                                    "authentication required: send 'Authorization: Bearer <API token>'",
+                                    request.getRequestURI()));
+                })
+                .accessDeniedHandler((request, response, ex) -> problems.write(
+                        response,
+                        ProblemWriter.problem(
+                                HttpStatus.FORBIDDEN,
+                                "your role does not allow this action",
+                                request.getRequestURI())));
     }
 
     /** Machine answers never need to tell a third party where a link was followed from. */

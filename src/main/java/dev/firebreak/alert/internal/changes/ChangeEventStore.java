@@ -77,6 +77,12 @@ public class ChangeEventStore {
     }
 
     public List<ChangeEvent> list(String service, String source, Instant since, int limit) {
+        return list(service, source, since, limit, null, null);
+    }
+
+    /** Newest first; {@code beforeAt}/{@code beforeId}, when given, continue after that row. */
+    public List<ChangeEvent> list(
+            String service, String source, Instant since, int limit, Instant beforeAt, Long beforeId) {
         StringBuilder sql = new StringBuilder("select * from change_events where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (service != null) {
@@ -90,6 +96,12 @@ public class ChangeEventStore {
         if (since != null) {
             sql.append(" and occurred_at >= ?");
             params.add(Timestamps.utc(since));
+        }
+        if (beforeAt != null && beforeId != null) {
+            sql.append(" and (occurred_at < ? or (occurred_at = ? and id < ?))");
+            params.add(Timestamps.utc(beforeAt));
+            params.add(Timestamps.utc(beforeAt));
+            params.add(beforeId);
         }
         sql.append(" order by occurred_at desc, id desc fetch first ")
                 .append(limit)
