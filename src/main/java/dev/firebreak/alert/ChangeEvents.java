@@ -38,13 +38,13 @@ public class ChangeEvents {
         Instant beforeAt = null;
         Long beforeId = null;
         if (before != null) {
-            int comma = before.lastIndexOf(',');
+            int split = before.lastIndexOf('_');
             try {
-                beforeAt = Instant.parse(before.substring(0, comma));
-                beforeId = Long.parseLong(before.substring(comma + 1));
+                beforeAt = Instant.parse(before.substring(0, split));
+                beforeId = Long.parseLong(before.substring(split + 1));
             } catch (RuntimeException e) {
                 throw new dev.firebreak.platform.FirebreakException.BadInput(
-                        "before", "before is the cursor of a next link, such as 2026-12-02T03:00:00Z,42");
+                        "before", "before is the cursor of a next link, such as 2026-12-02T03:00:00Z_42");
             }
         }
         int size = clamp(limit);
@@ -54,7 +54,8 @@ public class ChangeEvents {
         }
         List<ChangeEvent> items = List.copyOf(rows.subList(0, size));
         ChangeEvent last = items.getLast();
-        return new ChangePage(items, last.timestamp() + "," + last.id());
+        // No comma: Link headers are comma-separated lists.
+        return new ChangePage(items, last.timestamp() + "_" + last.id());
     }
 
     /** One page; {@code next} the cursor of the following one, null on the last. */

@@ -36,7 +36,9 @@ class ChangeController {
         }
         ChangeEvents.ChangePage page =
                 changes.page(blankToNull(service), blankToNull(source), instant(since), limit, blankToNull(before));
-        return ListPages.of(page.items(), page.next(), null);
+        // A first page with no next one is the whole answer: its size is the total.
+        Long total = page.next() == null && before == null ? (long) page.items().size() : null;
+        return ListPages.of(page.items(), page.next(), total);
     }
 
     /** An ISO 8601 instant with an offset, such as {@code 2026-01-31T12:00:00Z}. */

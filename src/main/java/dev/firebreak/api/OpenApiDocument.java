@@ -62,6 +62,14 @@ class OpenApiDocument {
                             .description("A user's API token (fbk_...), from `firebreak admin create-token` or"
                                     + " Settings > API tokens"));
             components.addSecuritySchemes(
+                    "routingKey",
+                    new SecurityScheme()
+                            .type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER)
+                            .name("X-Routing-Key")
+                            .description("PagerDuty's routing_key: in the body as PagerDuty's clients send it, or"
+                                    + " in this header"));
+            components.addSecuritySchemes(
                     "integrationKey",
                     new SecurityScheme()
                             .type(SecurityScheme.Type.HTTP)
@@ -72,6 +80,12 @@ class OpenApiDocument {
             openApi.addSecurityItem(new SecurityRequirement().addList("apiToken"));
             openApi.path("/api/v2/alerts", prometheusIntake(openApi.getPaths().get("/api/v2/alerts")));
             EXAMPLES.forEach((operation, file) -> example(openApi, operation, file));
+            for (String pagerDuty : java.util.List.of("/v2/enqueue", "/v2/change/enqueue")) {
+                openApi.getPaths()
+                        .get(pagerDuty)
+                        .getPost()
+                        .setSecurity(java.util.List.of(new SecurityRequirement().addList("routingKey")));
+            }
         };
     }
 
@@ -103,13 +117,23 @@ class OpenApiDocument {
             throw new IllegalStateException("OpenAPI example for a missing operation: " + operation);
         }
         Object example = JSON.readValue(read(file), Object.class);
-        Schema<Object> schema = new Schema<>();
-        schema.setType(example instanceof java.util.List<?> ? "array" : "object");
-        schema.addType(example instanceof java.util.List<?> ? "array" : "object");
         RequestBody body = op.getRequestBody() == null ? new RequestBody() : op.getRequestBody();
         body.setRequired(true);
-        body.content(new Content()
-                .addMediaType("application/json", new MediaType().schema(schema).example(example)));
+        Content content = body.getContent() == null ? new Content() : body.getContent();
+        // Raw-bytes bodies have a binary schema: say what the JSON is; a typed one keeps its schema.
+        boolean raw = content.values().stream()
+                .allMatch(m ->
+                        m.getSchema() == null || "binary".equals(m.getSchema().getFormat()));
+        if (raw || content.isEmpty()) {
+            Schema<Object> schema = new Schema<>();
+            schema.addType(example instanceof java.util.List<?> ? "array" : "object");
+            if (content.isEmpty()) {
+                content.addMediaType("application/json", new MediaType());
+            }
+            content.values().forEach(m -> m.setSchema(schema));
+        }
+        content.values().forEach(m -> m.setExample(example));
+        body.content(content);
         op.requestBody(body);
     }
 

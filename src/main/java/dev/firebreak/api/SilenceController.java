@@ -47,19 +47,39 @@ class SilenceController {
 
     record NewWindow(String service, String startsAt, String endsAt, String duration, String comment) {}
 
+    /**
+     * Every silence (ending last first), or with {@code limit} a page of them newest first, with
+     * {@code before} the cursor of the {@code Link} header's next page and {@code X-Total-Count}.
+     */
     @GetMapping("/api/v1/silences")
-    List<Silence> list(@RequestParam(required = false) String state) {
+    ResponseEntity<List<Silence>> list(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long before) {
         List<Silence> all = silences.list();
-        if (state == null || state.isBlank()) {
-            return all;
+        if (state != null && !state.isBlank()) {
+            SilenceState wanted;
+            try {
+                wanted = SilenceState.valueOf(state.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new FirebreakException.BadInput("state", "state must be pending, active or expired");
+            }
+            all = all.stream().filter(s -> s.state() == wanted).toList();
         }
-        SilenceState wanted;
-        try {
-            wanted = SilenceState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new FirebreakException.BadInput("state", "state must be pending, active or expired");
+        if (limit == null && before == null) {
+            return ResponseEntity.ok(all);
         }
-        return all.stream().filter(s -> s.state() == wanted).toList();
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 1000) {
+            throw new FirebreakException.BadInput("limit", "limit must be between 1 and 1000");
+        }
+        List<Silence> newest = all.stream()
+                .filter(s -> before == null || s.id() < before)
+                .sorted(java.util.Comparator.comparingLong(Silence::id).reversed())
+                .toList();
+        List<Silence> page = newest.subList(0, Math.min(size, newest.size()));
+        Long next = newest.size() > size ? page.getLast().id() : null;
+        return ListPages.of(page, next, (long) all.size());
     }
 
     @GetMapping("/api/v1/silences/{id}")

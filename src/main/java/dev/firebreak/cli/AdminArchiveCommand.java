@@ -1,13 +1,18 @@
 package dev.firebreak.cli;
 
 import dev.firebreak.platform.storage.DatabaseArchive;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -40,25 +45,54 @@ final class AdminArchiveCommand {
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new CliException("cannot write " + file + ": no such directory", 2);
             }
-            Path partial = dir.resolve(file.getFileName() + ".partial");
-            DatabaseArchive.Summary summary = AdminCommand.withDatabase(context -> {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    return DatabaseArchive.export(context.getBean(DataSource.class), out);
-                } catch (IOException e) {
-                    throw new CliException("cannot write " + file + ": " + e.getMessage(), 2);
-                }
-            });
+            Path partial;
             try {
+                // Password hashes, keys and secrets are in it: readable by its owner only.
+                partial = secretFile(dir, file.getFileName() + ".");
+            } catch (IOException e) {
+                throw new CliException("cannot write in " + dir + ": " + e.getMessage(), 2);
+            }
+            DatabaseArchive.Summary summary;
+            try {
+                summary = AdminCommand.withDatabase(context -> {
+                    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+                            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                        DatabaseArchive.Summary done = DatabaseArchive.export(context.getBean(DataSource.class), out);
+                        out.flush();
+                        channel.force(true);
+                        return done;
+                    } catch (IOException e) {
+                        throw new CliException("cannot write " + file + ": " + e.getMessage(), 2);
+                    }
+                });
                 // Only a complete archive takes the name.
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new CliException("cannot write " + file + ": " + e.getMessage(), 2);
+            } finally {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // the message above says what went wrong
+                }
             }
             spec.commandLine()
                     .getOut()
                     .println("exported " + summary.total() + " rows of "
                             + summary.rows().size() + " tables (schema " + summary.schemaVersion() + ") to " + file);
             return 0;
+        }
+    }
+
+    private static Path secretFile(Path dir, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(
+                    dir,
+                    prefix,
+                    ".partial",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(dir, prefix, ".partial");
         }
     }
 

@@ -79,6 +79,25 @@ class AlertPagingIT extends IntakeTestSupport {
                 .contains("before=")
                 .contains("status=firing");
         assertThat(JSON.readTree(counted.body()).size()).isEqualTo(5);
+        // Silences page on request, newest first; whole without a limit.
+        String responder = tokenFor(dev.firebreak.platform.security.Role.RESPONDER);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> made = sendJson(
+                    "POST",
+                    "/api/v1/silences",
+                    responder,
+                    "{\"matchers\":[\"alertname=Paged" + tag + i + "\"],\"duration\":\"1h\",\"comment\":\"paging\"}");
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        }
+        HttpResponse<String> two = get("/api/v1/silences?limit=2", viewer);
+        assertThat(JSON.readTree(two.body()).size()).isEqualTo(2);
+        String more = two.headers().firstValue("Link").orElseThrow();
+        URI after = URI.create(more.replaceAll("^<([^>]+)>.*", "$1"));
+        JsonNode rest = JSON.readTree(
+                get(after.getRawPath() + "?" + after.getRawQuery(), viewer).body());
+        assertThat(rest.get(0).get("id").asLong())
+                .isLessThan(JSON.readTree(two.body()).get(1).get("id").asLong());
+        assertThat(get("/api/v1/silences?limit=0", viewer).statusCode()).isEqualTo(400);
         // Any other list says it is whole, or that it filled the limit asked for.
         HttpResponse<String> silences = get("/api/v1/silences", viewer);
         assertThat(silences.headers().firstValue("X-Total-Count"))

@@ -121,6 +121,12 @@ class DatabaseArchiveIT extends ServerTest {
         JarProcess.Result exported = JarProcess.run(h2, "admin", "export", a.toString());
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(exported.out()).startsWith("exported ").contains("tables (schema ");
+        // Secrets are in it: its owner alone may read it, and no partial file is left beside it.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(a)))
+                .isEqualTo("rw-------");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
 
         Map<String, String> pg = Map.of(
                 "FIREBREAK_DATA_DIR", dir.resolve("pg").toString(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Login attempts per account and address, per account and per address, in the database so every
  * node sees them. An attempt is counted before its password is checked, under the row's lock, so
  * parallel guesses cannot all slip in before the first failure is recorded; a success clears its
- * account's counts and gives the address its attempt back. Past the free attempts each further
+ * account's counts. Past the free attempts each further
  * one doubles the wait before the next (up to the maximum).
  */
 @Service
@@ -66,7 +67,8 @@ public class LoginThrottle {
         for (Key key : keys(username, address)) {
             Duration left = charge(key);
             if (!left.isZero()) {
-                return Optional.of(left); // another attempt set the wait first
+                // Another attempt set the wait first; the keys before this one have counted it.
+                return Optional.of(left);
             }
         }
         return Optional.empty();
@@ -91,26 +93,29 @@ public class LoginThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    /** The attempt was right: its account starts afresh, and the address gets the attempt back. */
+    /**
+     * The attempt was right: its account starts afresh. The address keeps its count: given back, a
+     * login to an account of one's own between guesses at others would keep it from ever growing.
+     */
     public void succeeded(String username, String address) {
         List<Key> keys = keys(username, address);
-        transactions.executeWithoutResult(status -> {
-            jdbc.sql("delete from login_throttle where throttle_key in (?, ?)")
-                    .params(keys.get(0).value(), keys.get(1).value())
-                    .update();
-            jdbc.sql("update login_throttle set failures = failures - 1 where throttle_key = ? and failures > 0")
-                    .param(keys.get(2).value())
-                    .update();
-        });
+        jdbc.sql("delete from login_throttle where throttle_key in (?, ?)")
+                .params(keys.get(0).value(), keys.get(1).value())
+                .update();
     }
 
     /** Counts one attempt against the key; zero, or the wait a concurrent attempt already set. */
     private Duration charge(Key key) {
-        try {
-            return transactions.execute(status -> chargeLocked(key));
-        } catch (DuplicateKeyException e) {
-            // Another node inserted the row first; its transaction is over, so count again.
-            return transactions.execute(status -> chargeLocked(key));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> chargeLocked(key));
+            } catch (DuplicateKeyException | TransientDataAccessException e) {
+                // Another login inserted the row first (PostgreSQL: a duplicate once it committed;
+                // H2: a concurrent update while it has not): count again, on the row it made.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public final class DatabaseArchive {
     private static final List<String> IN_USE = List.of("runbooks", "alerts", "incidents", "integrations", "users");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MANIFEST_MAX = 1 << 20;
 
     private DatabaseArchive() {}
 
@@ -54,7 +55,14 @@ public final class DatabaseArchive {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // One snapshot of every table: PostgreSQL's repeatable read is one; H2's takes each
+            // table's when first read (children could outrun their parents), its serializable all at once.
+            boolean h2 = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("h2");
+            c.setTransactionIsolation(
+                    h2 ? Connection.TRANSACTION_SERIALIZABLE : Connection.TRANSACTION_REPEATABLE_READ);
             String version = SchemaTables.version(c);
             List<SchemaTables.Table> tables = SchemaTables.ordered(c);
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -126,7 +134,11 @@ public final class DatabaseArchive {
             try {
                 return load(c, in, replace);
             } catch (RuntimeException | SQLException | IOException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -165,7 +177,11 @@ public final class DatabaseArchive {
         for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
             String name = entry.getName();
             if (name.equals("manifest.json")) {
-                manifest = JSON.readTree(zip.readAllBytes());
+                byte[] bytes = zip.readNBytes(MANIFEST_MAX + 1);
+                if (bytes.length > MANIFEST_MAX) {
+                    throw new FirebreakException.BadInput("archive", "manifest.json is larger than a manifest can be");
+                }
+                manifest = JSON.readTree(bytes);
             } else if (name.startsWith("tables/") && name.endsWith(".jsonl")) {
                 String table = name.substring("tables/".length(), name.length() - ".jsonl".length());
                 SchemaTables.Table target = byName.get(table);
@@ -176,13 +192,13 @@ public final class DatabaseArchive {
                 rows.put(table, readTable(c, target, zip));
             }
         }
-        check(manifest, version, rows);
+        check(manifest, version, rows, byName);
         SchemaTables.restartIdentities(c, tables);
         c.commit();
         return new Summary(version, rows);
     }
 
-    private static void check(JsonNode manifest, String version, Map<String, Long> rows) {
+    private static void check(JsonNode manifest, String version, Map<String, Long> rows, Map<String, ?> target) {
         if (manifest == null || !FORMAT.equals(manifest.path("format").asString(""))) {
             throw new FirebreakException.BadInput("archive", "not a Firebreak archive (no manifest.json)");
         }
@@ -198,6 +214,15 @@ public final class DatabaseArchive {
                     "the archive is of schema version " + from + ", this database of " + version
                             + ": import with the build that exported it, then upgrade");
         }
+        java.util.Set<String> archived = new java.util.TreeSet<>();
+        manifest.path("tables").properties().forEach(e -> archived.add(e.getKey()));
+        if (!archived.equals(new java.util.TreeSet<>(target.keySet()))) {
+            throw new FirebreakException.BadInput(
+                    "archive",
+                    "the archive's tables are not this database's (only in the archive: "
+                            + minus(archived, target.keySet()) + "; only here: " + minus(target.keySet(), archived)
+                            + ")");
+        }
         for (var expected : manifest.path("tables").properties()) {
             long got = rows.getOrDefault(expected.getKey(), -1L);
             if (got != expected.getValue().asLong()) {
@@ -207,6 +232,12 @@ public final class DatabaseArchive {
                                 + " archive holds " + Math.max(got, 0) + " (truncated?)");
             }
         }
+    }
+
+    private static java.util.Set<String> minus(java.util.Collection<String> a, java.util.Collection<String> b) {
+        java.util.Set<String> left = new java.util.TreeSet<>(a);
+        left.removeAll(b);
+        return left;
     }
 
     private static long readTable(Connection c, SchemaTables.Table target, InputStream in)
@@ -242,12 +273,22 @@ public final class DatabaseArchive {
                 }
                 insert.addBatch();
                 if (++count % 500 == 0) {
-                    insert.executeBatch();
+                    execute(insert, target, count);
                 }
             }
-            insert.executeBatch();
+            execute(insert, target, count);
         }
         return count;
+    }
+
+    /** Runs a batch; a row the database refuses is named by its table and place in the archive. */
+    private static void execute(PreparedStatement insert, SchemaTables.Table target, long upTo) throws SQLException {
+        try {
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new SQLException(
+                    "table " + target.name() + ", rows up to " + upTo + " of the archive: " + e.getMessage(), e);
+        }
     }
 
     private static long count(Connection c, String table) throws SQLException {
