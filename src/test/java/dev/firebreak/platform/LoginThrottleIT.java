@@ -143,6 +143,21 @@ class LoginThrottleIT extends ServerTest {
     }
 
     @Test
+    void peopleBehindOneAddressWhoLogInDoNotLockIt() {
+        String name = "office-" + suffix;
+        accounts.create(name, "right-password-4", Role.VIEWER, null, null);
+        // More right logins than the address's free attempts, then a few wrong ones: still free.
+        for (int i = 0; i < 25; i++) {
+            assertThat(attempt(address, name, "right-password-4").location())
+                    .as("login " + i)
+                    .doesNotContain("/login");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempt(address, "typo-" + suffix + i, "x").location()).endsWith("/login?error");
+        }
+    }
+
+    @Test
     void oneAddressTryingManyAccountsWaitsWhileOthersLogIn() {
         String other = "other-" + suffix;
         accounts.create(other, "right-password-2", Role.VIEWER, null, null);

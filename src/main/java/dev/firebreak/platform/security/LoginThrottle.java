@@ -94,14 +94,23 @@ public class LoginThrottle {
     }
 
     /**
-     * The attempt was right: its account starts afresh. The address keeps its count: given back, a
-     * login to an account of one's own between guesses at others would keep it from ever growing.
+     * The attempt was right: its account starts afresh, and the address gets back what this attempt
+     * was charged (only that: a login of one's own between guesses at others leaves the guesses
+     * counted), so people behind one address who log in do not lock it; a wait this attempt set ends.
      */
     public void succeeded(String username, String address) {
         List<Key> keys = keys(username, address);
-        jdbc.sql("delete from login_throttle where throttle_key in (?, ?)")
-                .params(keys.get(0).value(), keys.get(1).value())
-                .update();
+        Key from = keys.get(2);
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from login_throttle where throttle_key in (?, ?)")
+                    .params(keys.get(0).value(), keys.get(1).value())
+                    .update();
+            jdbc.sql("update login_throttle set failures = failures - 1,"
+                            + " blocked_until = case when failures - 1 <= ? then null else blocked_until end"
+                            + " where throttle_key = ? and failures > 0")
+                    .params(from.free(), from.value())
+                    .update();
+        });
     }
 
     /** Counts one attempt against the key; zero, or the wait a concurrent attempt already set. */
