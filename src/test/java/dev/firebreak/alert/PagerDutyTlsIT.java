@@ -25,7 +25,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * PagerDuty's official Node client, which only speaks https, pointed at it with only the host
  * changed: trigger, acknowledge, resolve and a change event.
  */
+// H2 only (no @Tag("database")): TLS does not touch the database, and on the shared PostgreSQL
+// database older test contexts are nodes with clocks of their own, one of which holds the flush lease.
 @org.springframework.test.annotation.DirtiesContext
-@Tag("database")
 class PagerDutyTlsIT extends ServerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path TLS =
@@ -64,12 +64,6 @@ class PagerDutyTlsIT extends ServerTest {
         registry.add("spring.ssl.bundle.pem.server.reload-on-update", () -> "true");
         registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "1s");
         registry.add("server.ssl.bundle", () -> "server");
-        if (TestDatabase.postgres()) {
-            // A database of its own: on the shared one, older test contexts are nodes whose clocks
-            // stand elsewhere, and the one holding the flush lease would not see this group due.
-            String url = TestDatabase.freshPostgresUrl();
-            registry.add("spring.datasource.url", () -> url);
-        }
     }
 
     /** A self-signed certificate for 127.0.0.1 and localhost, written over the previous one. */
