@@ -2,8 +2,7 @@ package dev.firebreak.api;
 
 import dev.firebreak.alert.IntakeException;
 import dev.firebreak.platform.FirebreakException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.firebreak.platform.security.ApiTokens;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -29,23 +28,6 @@ final class IntakeAnswers {
 
     /** The key from {@code Bearer KEY} or from the password of {@code Basic base64(user:KEY)}. */
     static String key(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        String value = authorization.strip();
-        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return value.substring(7).strip();
-        }
-        if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair =
-                        new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                return colon < 0 ? pair : pair.substring(colon + 1);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        return ApiTokens.credential(authorization);
     }
 }

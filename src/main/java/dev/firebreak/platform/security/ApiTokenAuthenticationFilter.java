@@ -37,25 +37,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     /** The API token the request sends, or null when it sends none this filter checks. */
     private String secret(String header) {
-        if (header == null) {
+        boolean bearer = header != null && header.strip().regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer && !otherCredentials) {
             return null;
         }
-        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String value = header.substring(7).strip();
-            return otherCredentials && !value.startsWith(ApiTokens.PREFIX) ? null : value;
-        }
-        if (otherCredentials && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(
-                        java.util.Base64.getDecoder().decode(header.substring(6).strip()),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                String password = pair.substring(pair.indexOf(':') + 1);
-                return password.startsWith(ApiTokens.PREFIX) ? password : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        String value = ApiTokens.credential(header);
+        return value == null || (otherCredentials && !value.startsWith(ApiTokens.PREFIX)) ? null : value;
     }
 
     @Override

@@ -89,6 +89,31 @@ public class ApiTokens {
         }
     }
 
+    /**
+     * The secret an Authorization header carries: {@code Bearer SECRET}, or the password of {@code
+     * Basic base64(user:SECRET)} (what tools that only offer basic auth send); null for neither.
+     */
+    public static String credential(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.strip();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return value.substring(7).strip();
+        }
+        if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair =
+                        new String(Base64.getDecoder().decode(value.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return colon < 0 ? pair : pair.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Whether a credential is shaped as a user's API token (not an integration key). */
     public static boolean isToken(String secret) {
         return secret != null && secret.startsWith(PREFIX);
