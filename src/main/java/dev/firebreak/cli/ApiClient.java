@@ -80,6 +80,50 @@ final class ApiClient {
         return JSON.readTree(send(request(path).DELETE()).body());
     }
 
+    /** Reads a server-sent event stream, passing each event's name and data on until the handler says stop. */
+    void events(String path, java.util.function.BiPredicate<String, String> handler) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new CliException("cannot talk to " + server + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            throw new CliException("server answered HTTP " + response.statusCode());
+        }
+        String event = "message";
+        StringBuilder data = new StringBuilder();
+        try (var lines = response.body()) {
+            var it = lines.iterator();
+            while (it.hasNext()) {
+                String line = it.next();
+                if (line.isEmpty()) {
+                    if (!data.isEmpty() && !handler.test(event, data.toString())) {
+                        return; // the caller has what it waited for: no need to see the stream close
+                    }
+                    event = "message";
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    if (!data.isEmpty()) {
+                        data.append('\n');
+                    }
+                    data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new CliException(
+                    "the output stream broke off: " + e.getCause().getMessage());
+        }
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

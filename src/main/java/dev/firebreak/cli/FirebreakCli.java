@@ -37,7 +37,13 @@ public final class FirebreakCli {
             HeartbeatCommand.class,
             OnCallCommand.class,
             ScheduleCommand.class,
-            ChannelCommand.class);
+            ChannelCommand.class,
+            RunCommand.class,
+            ApproveCommand.class,
+            TriageCommand.class,
+            ChecklistCommand.class,
+            AuditCommand.class,
+            ExecutionCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
@@ -52,7 +58,13 @@ public final class FirebreakCli {
             "heartbeat",
             "oncall",
             "schedule",
-            "channel");
+            "channel",
+            "run",
+            "approve",
+            "triage",
+            "checklist",
+            "audit",
+            "execution");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -266,6 +266,17 @@ public class Incidents {
     }
 
     /**
+     * A timeline entry of work done on the incident by another feature (a command run, a checklist
+     * step, a triage walk), in the caller's transaction, or its own.
+     */
+    @Transactional
+    public void record(long incidentId, String actor, String text, TimelineDetail detail) {
+        get(incidentId);
+        store.addTimeline(incidentId, clock.instant(), actor, limit("text", text), detail);
+        events.publishEvent(new IncidentChanged(incidentId));
+    }
+
+    /**
      * An acknowledged incident nobody worked on within the policy's ack timeout triggers again, in
      * the caller's transaction (escalation pages it from the first step in the same one). False
      * when it is no longer acknowledged.

@@ -72,4 +72,54 @@ public sealed interface TimelineDetail {
             POLICY_DELETED
         }
     }
+
+    /**
+     * A runbook command was asked to run: queued at once, or waiting for a second person's approval.
+     *
+     * @param step the command's reference in its runbook, e.g. {@code schema-issues.2}
+     * @param trigger {@code PERSON} or {@code ROUTE} (diagnostics when the incident opened)
+     */
+    record CommandRequested(
+            long runId, String step, dev.firebreak.runbook.RiskClass risk, boolean awaitingApproval, String trigger)
+            implements TimelineDetail {}
+
+    /** A second person approved a destructive command; the approval is used by one run before it expires. */
+    record CommandApproved(long runId, String step, String approver, String reason, java.time.Instant expiresAt)
+            implements TimelineDetail {}
+
+    /** A command ran (or could not): its exit code and time; the output is the run's. */
+    record CommandRan(
+            long runId,
+            String step,
+            dev.firebreak.runbook.RiskClass risk,
+            Outcome outcome,
+            Integer exitCode,
+            Long durationMillis,
+            long droppedBytes)
+            implements TimelineDetail {
+        public enum Outcome {
+            SUCCEEDED,
+            FAILED,
+            TIMED_OUT,
+            /** The node running it stopped; the command is never started again by itself. */
+            INTERRUPTED,
+            COULD_NOT_START,
+            /** An approval nobody used before it expired. */
+            EXPIRED
+        }
+    }
+
+    /** A responder walked a runbook's decision tree: the answers in order and where they led. */
+    record TriageWalked(String runbook, java.util.List<String> path, String target) implements TimelineDetail {}
+
+    /** A step of a procedure's checklist was done, skipped (with a reason), assigned or opened again. */
+    record ChecklistChanged(String procedure, int step, String stepText, Change change, String reason, String assignee)
+            implements TimelineDetail {
+        public enum Change {
+            DONE,
+            SKIPPED,
+            ASSIGNED,
+            REOPENED
+        }
+    }
 }

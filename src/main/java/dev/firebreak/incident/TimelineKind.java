@@ -15,7 +15,12 @@ public enum TimelineKind {
     ESCALATION(TimelineDetail.EscalationRequested.class),
     PAGED(TimelineDetail.Paged.class),
     STEP_SKIPPED(TimelineDetail.StepSkipped.class),
-    ESCALATION_ENDED(TimelineDetail.EscalationEnded.class);
+    ESCALATION_ENDED(TimelineDetail.EscalationEnded.class),
+    COMMAND_REQUESTED(TimelineDetail.CommandRequested.class),
+    COMMAND_APPROVED(TimelineDetail.CommandApproved.class),
+    COMMAND_RAN(TimelineDetail.CommandRan.class),
+    TRIAGE(TimelineDetail.TriageWalked.class),
+    CHECKLIST(TimelineDetail.ChecklistChanged.class);
 
     private final Class<? extends TimelineDetail> detail;
 

@@ -55,6 +55,20 @@ public abstract class FirebreakException extends RuntimeException {
         }
     }
 
+    /** Asked again before a cooldown or rate limit lets it; the API answers 429 with Retry-After. */
+    public static final class TooSoon extends FirebreakException {
+        private final long retryAfterSeconds;
+
+        public TooSoon(String message, long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, message);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     public static final class TooLarge extends FirebreakException {
         public TooLarge(String message) {
             super(HttpStatus.CONTENT_TOO_LARGE, message);

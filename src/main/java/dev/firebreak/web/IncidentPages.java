@@ -39,6 +39,8 @@ class IncidentPages {
     private final RecentChanges recentChanges;
     private final Escalations escalations;
     private final Notifications notifications;
+    private final RunbookPanel panel;
+    private final dev.firebreak.execution.Checklists checklists;
 
     IncidentPages(
             Incidents incidents,
@@ -46,7 +48,11 @@ class IncidentPages {
             Silences silences,
             RecentChanges recentChanges,
             Escalations escalations,
-            Notifications notifications) {
+            Notifications notifications,
+            RunbookPanel panel,
+            dev.firebreak.execution.Checklists checklists) {
+        this.panel = panel;
+        this.checklists = checklists;
         this.escalations = escalations;
         this.notifications = notifications;
         this.incidents = incidents;
@@ -77,13 +83,19 @@ class IncidentPages {
         model.addAttribute("severity", severity);
         model.addAttribute("q", q);
         model.addAttribute("now", incidents.now());
-        model.addAttribute(
-                "incidents", incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200)));
+        List<dev.firebreak.incident.Incident> list =
+                incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200));
+        model.addAttribute("incidents", list);
+        model.addAttribute("progress", checklists.progress(list));
         return "incidents :: rows";
     }
 
     @GetMapping("/incidents/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) String procedure,
+            @RequestParam(required = false) String triage,
+            Model model) {
         IncidentDetails details = incidents.details(id);
         model.addAttribute("activeNav", "incidents");
         model.addAttribute("d", details);
@@ -98,6 +110,7 @@ class IncidentPages {
             }
         }
         model.addAttribute("runbook", runbook);
+        panel.fill(model, details, runbook, procedure, triage);
         model.addAttribute("runbooks", library.list());
         model.addAttribute("recentChanges", recentChanges.of(details));
         model.addAttribute("escalation", escalations.status(id).orElse(null));

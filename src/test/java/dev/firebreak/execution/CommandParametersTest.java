@@ -3,6 +3,7 @@ package dev.firebreak.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.runbook.RiskClass;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

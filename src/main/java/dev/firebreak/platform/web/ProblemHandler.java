@@ -28,7 +28,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FirebreakException.class)
     ResponseEntity<ProblemDetail> firebreak(FirebreakException e, HttpServletRequest request) {
-        return respond(ProblemWriter.problem(e, request.getRequestURI()));
+        ResponseEntity<ProblemDetail> response = respond(ProblemWriter.problem(e, request.getRequestURI()));
+        if (e instanceof FirebreakException.TooSoon tooSoon) {
+            response.getBody().setProperty("retryAfter", tooSoon.retryAfterSeconds());
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(tooSoon.retryAfterSeconds()))
+                    .body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

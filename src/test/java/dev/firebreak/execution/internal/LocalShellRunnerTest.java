@@ -25,7 +25,7 @@ class LocalShellRunnerTest {
     Path work;
 
     private LocalShellRunner runner(List<String> redact) {
-        return new LocalShellRunner(new ExecutionProperties(
+        return new LocalShellRunner(ExecutionProperties.forRunner(
                 "/bin/bash",
                 "",
                 "/usr/local/bin:/usr/bin:/bin",
@@ -149,7 +149,7 @@ class LocalShellRunnerTest {
 
     @Test
     void aShellThatCannotStartIsAnErrorNotAnException() {
-        var broken = new LocalShellRunner(new ExecutionProperties(
+        var broken = new LocalShellRunner(ExecutionProperties.forRunner(
                 "/nonexistent/shell",
                 "",
                 "/usr/bin:/bin",

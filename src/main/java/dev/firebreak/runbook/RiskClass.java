@@ -1,4 +1,4 @@
-package dev.firebreak.execution;
+package dev.firebreak.runbook;
 
 /** How much confirmation a command needs before it runs, from the runbook model's classifier. */
 public enum RiskClass {

@@ -1,0 +1,44 @@
+package dev.firebreak.platform.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** A server-sent event stream fed from a virtual thread of its own, so no request thread waits on it. */
+public final class EventStreams {
+    /** Writes the stream's events until it returns; the stream then completes. */
+    public interface Source {
+        void run(Sink sink) throws InterruptedException;
+    }
+
+    /** Sends one event as JSON; false once the client has gone. */
+    public interface Sink {
+        boolean send(String name, Object data);
+    }
+
+    private EventStreams() {}
+
+    public static SseEmitter start(String name, Duration timeout, Source source) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Thread.ofVirtual().name(name).start(() -> {
+            try {
+                source.run((event, data) -> {
+                    try {
+                        emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+                        return true;
+                    } catch (IOException | IllegalStateException gone) {
+                        return false;
+                    }
+                });
+                emitter.complete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                emitter.complete();
+            } catch (RuntimeException e) {
+                emitter.completeWithError(e);
+            }
+        });
+        return emitter;
+    }
+}
