@@ -87,7 +87,7 @@ public sealed interface TimelineDetail {
     record CommandApproved(long runId, String step, String approver, String reason, java.time.Instant expiresAt)
             implements TimelineDetail {}
 
-    /** A command ran (or could not): its exit code and time; the output is the run's. */
+    /** A command ran (or could not): its exit code, time and the start of its output (the run has the rest). */
     record CommandRan(
             long runId,
             String step,
@@ -95,8 +95,12 @@ public sealed interface TimelineDetail {
             Outcome outcome,
             Integer exitCode,
             Long durationMillis,
-            long droppedBytes)
+            long droppedBytes,
+            String excerpt)
             implements TimelineDetail {
+        /** The first this many characters of the output ride on the timeline; the run keeps it all. */
+        public static final int EXCERPT = 2000;
+
         public enum Outcome {
             SUCCEEDED,
             FAILED,

@@ -59,7 +59,11 @@ public final class Browser {
      */
     public static void clickAndWait(WebDriver driver, By target) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        WebElement element = driver.findElement(target);
+        // In the middle of the view: the sticky top bar would take a click on an element under it.
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 

@@ -94,7 +94,8 @@ class RunWorker {
                     run.incidentId(),
                     SYSTEM,
                     run.step() + " was interrupted: the node running it stopped; it is not run again by itself",
-                    new TimelineDetail.CommandRan(runId, run.step(), run.risk(), Outcome.INTERRUPTED, null, null, 0));
+                    new TimelineDetail.CommandRan(
+                            runId, run.step(), run.risk(), Outcome.INTERRUPTED, null, null, 0, null));
             return null;
         }
         if (run.state() != RunState.QUEUED || !runs.start(runId, now, runner.describe())) {
@@ -144,7 +145,14 @@ class RunWorker {
                 SYSTEM,
                 run.step() + " " + how + " in " + seconds(millis) + dropped,
                 new TimelineDetail.CommandRan(
-                        run.id(), run.step(), run.risk(), kind, outcome.exitCode(), millis, outcome.droppedBytes()));
+                        run.id(),
+                        run.step(),
+                        run.risk(),
+                        kind,
+                        outcome.exitCode(),
+                        millis,
+                        outcome.droppedBytes(),
+                        excerpt(outcome.output())));
     }
 
     void expire(long runId) {
@@ -170,8 +178,13 @@ class RunWorker {
                     SYSTEM,
                     (run.state() == RunState.APPROVED ? "the approval of " : "the request to run ") + run.step()
                             + " expired unused",
-                    new TimelineDetail.CommandRan(runId, run.step(), run.risk(), Outcome.EXPIRED, null, null, 0));
+                    new TimelineDetail.CommandRan(runId, run.step(), run.risk(), Outcome.EXPIRED, null, null, 0, null));
         });
+    }
+
+    private static String excerpt(String output) {
+        int max = TimelineDetail.CommandRan.EXCERPT;
+        return output.length() <= max ? output : output.substring(0, max) + "\n…";
     }
 
     private static String seconds(long millis) {
