@@ -16,4 +16,5 @@ public record RouteMatch(
         String service,
         String escalationPolicy,
         String severity,
-        String runbook) {}
+        String runbook,
+        boolean diagnostics) {}

@@ -114,7 +114,8 @@ public class RoutingConfigs {
                             route.service(),
                             route.escalationPolicy(),
                             route.severity(),
-                            route.runbook());
+                            route.runbook(),
+                            route.diagnostics());
                 })
                 .toList();
     }

@@ -1,5 +1,7 @@
 package dev.firebreak.execution;
 
+import dev.firebreak.alert.RouteMatch;
+import dev.firebreak.alert.RoutingConfigs;
 import dev.firebreak.execution.internal.RunStore;
 import dev.firebreak.execution.internal.SwitchStore;
 import dev.firebreak.incident.Incident;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * When an incident of a service with diagnostics on opens, its runbook's read-only diagnostic steps
+ * When an incident opens whose route says {@code diagnostics: true} (or whose service's switch has
+ * diagnostics on), and its service may run commands, its runbook's read-only diagnostic steps
  * (the seeds' "Initial Assessment" and "Immediate Diagnostics" blocks) are queued as the product's
  * runs, so their output is on the timeline before anybody logs in. A retried event queues nothing twice.
  */
@@ -35,9 +38,16 @@ class OpenDiagnostics {
     private final RunStore runs;
     private final Incidents incidents;
     private final RunbookLibrary library;
+    private final RoutingConfigs routing;
 
     OpenDiagnostics(
-            CommandRuns commands, SwitchStore services, RunStore runs, Incidents incidents, RunbookLibrary library) {
+            CommandRuns commands,
+            SwitchStore services,
+            RunStore runs,
+            Incidents incidents,
+            RunbookLibrary library,
+            RoutingConfigs routing) {
+        this.routing = routing;
         this.commands = commands;
         this.services = services;
         this.runs = runs;
@@ -55,10 +65,9 @@ class OpenDiagnostics {
             if (incident.service() == null || incident.runbookSlug() == null) {
                 continue;
             }
-            boolean wanted = services.find(incident.service())
-                    .map(s -> s.enabled() && s.diagnostics())
-                    .orElse(false);
-            if (!wanted) {
+            var switched = services.find(incident.service());
+            boolean enabled = switched.map(s -> s.enabled()).orElse(false);
+            if (!enabled || !(switched.get().diagnostics() || routeAsks(incident))) {
                 continue;
             }
             List<String> done = runs.forIncident(incident.id()).stream()
@@ -82,6 +91,17 @@ class OpenDiagnostics {
                 }
             }
         }
+    }
+
+    /** The incident's route (matched again by its first alert's labels) says {@code diagnostics: true}. */
+    private boolean routeAsks(Incident incident) {
+        var alerts = incidents.details(incident.id()).alerts();
+        if (alerts.isEmpty()) {
+            return false;
+        }
+        return routing.test(alerts.getFirst().labels(), null).stream()
+                .filter(m -> incident.route() == null || m.route().equals(incident.route()))
+                .anyMatch(RouteMatch::diagnostics);
     }
 
     /** Read-only steps in diagnostic sections or procedure steps, without placeholders, at most five. */

@@ -64,6 +64,9 @@ class RunbooksThatRunIT extends ServerTest {
     TaskLanes lanes;
 
     @Autowired
+    dev.firebreak.alert.RoutingConfigs routing;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -267,6 +270,35 @@ class RunbooksThatRunIT extends ServerTest {
         assertThat(incidents.details(incident).timeline())
                 .anyMatch(e -> e.detail() instanceof TimelineDetail.CommandRan r
                         && r.step().equals("diagnosis.2"));
+    }
+
+    @Test
+    void aRouteWithDiagnosticsRunsThemForAnEnabledService() {
+        String slug = runbook("");
+        switches.set(service, true, false, "admin");
+        String previous = routing.current().yaml();
+        String name = "RouteDiag" + id;
+        routing.save(
+                "route:\n  group_wait: 0s\n  routes:\n    - matchers: ['alertname=\"" + name + "\"']\n"
+                        + "      service: " + service + "\n      runbook: " + slug + "\n      diagnostics: true\n",
+                "test",
+                false);
+        try {
+            var alert = AlertGroups.alert(name, Map.of(), clock.instant(), "zqxv " + id);
+            var match = routing.test(alert.labels(), null).getFirst();
+            assertThat(match.diagnostics()).isTrue();
+            String key = AlertGroups.key();
+            alertGroups().fire(new AlertGroup(key, match.route(), Map.of(), service, null, null, slug, List.of(alert)));
+            long incident = incidents
+                    .list(new IncidentQuery(null, null, key, 5))
+                    .getFirst()
+                    .id();
+            await().atMost(Duration.ofSeconds(30)).until(() -> runs.forIncident(incident).stream()
+                    .anyMatch(
+                            r -> r.state() == RunState.SUCCEEDED && r.trigger().equals("ROUTE")));
+        } finally {
+            routing.save(previous, "test", false);
+        }
     }
 
     @Test

@@ -124,7 +124,12 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::noReferrer)
                 .addFilterBefore(
                         new ApiTokenAuthenticationFilter(tokens, problems, false), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        // An event stream's end dispatches again asynchronously with no token: the
+                        // request that opened it was authorized, and this only completes its response.
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**")
                         .hasRole("VIEWER")

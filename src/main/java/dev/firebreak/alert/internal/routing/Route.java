@@ -29,6 +29,7 @@ public record Route(
         String severity,
         String runbook,
         boolean groupDedupKeys,
+        boolean diagnostics,
         List<Route> routes) {
 
     /**

@@ -44,6 +44,7 @@ public final class RoutingYaml {
             "severity",
             "runbook",
             "group_dedup_keys",
+            "diagnostics",
             "routes");
     private static final Set<String> INHIBIT_KEYS = Set.of(
             "source_matchers",
@@ -167,6 +168,7 @@ public final class RoutingYaml {
                 text(keys.get("severity"), parent == null ? null : parent.severity()),
                 runbook(keys.get("runbook"), parent == null ? null : parent.runbook()),
                 bool(keys.get("group_dedup_keys"), parent != null && parent.groupDedupKeys()),
+                bool(keys.get("diagnostics"), parent != null && parent.diagnostics()),
                 List.of());
         List<Route> children = new ArrayList<>();
         if (keys.containsKey("routes")) {
@@ -192,6 +194,7 @@ public final class RoutingYaml {
                 self.severity(),
                 self.runbook(),
                 self.groupDedupKeys(),
+                self.diagnostics(),
                 List.copyOf(children));
     }
 
