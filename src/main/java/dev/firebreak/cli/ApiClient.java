@@ -82,18 +82,12 @@ final class ApiClient {
 
     /** Reads a server-sent event stream, passing each event's name and data on until the handler says stop. */
     void events(String path, java.util.function.BiPredicate<String, String> handler) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
+        // No request timeout: a command may print for minutes; the server ends the stream.
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream");
-        HttpResponse<java.util.stream.Stream<String>> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
-        } catch (IOException e) {
-            throw new CliException("cannot talk to " + server + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("interrupted");
-        }
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() >= 400) {
             throw new CliException("server answered HTTP " + response.statusCode());
         }
@@ -132,23 +126,34 @@ final class ApiClient {
         return JSON;
     }
 
-    private HttpRequest.Builder request(String path) {
-        URI uri;
+    private URI uri(String path) {
         try {
-            uri = URI.create(server + path);
+            return URI.create(server + path);
         } catch (IllegalArgumentException e) {
             throw new CliException("invalid server URL '" + server + "'", 2);
         }
-        return HttpRequest.newBuilder(uri)
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpResponse<String> response;
+        HttpResponse<String> response =
+                exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() >= 400) {
+            throw new CliException(detail(response));
+        }
+        return response;
+    }
+
+    /** Sends the request; a connection or I/O failure is one line for the person at the terminal. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new CliException("cannot connect to " + server + ": connection refused (is the server running?)");
         } catch (IOException e) {
@@ -157,10 +162,6 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
-        if (response.statusCode() >= 400) {
-            throw new CliException(detail(response));
-        }
-        return response;
     }
 
     /** The problem's detail, or the status line when the answer is not problem+json. */

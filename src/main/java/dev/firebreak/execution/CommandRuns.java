@@ -34,6 +34,7 @@ public class CommandRuns {
     private final TaskLanes lanes;
     private final ExecutionProperties properties;
     private final Clock clock;
+    private final SecretRedactor redactor;
 
     CommandRuns(
             RunStore runs,
@@ -52,6 +53,7 @@ public class CommandRuns {
         this.lanes = lanes;
         this.properties = properties;
         this.clock = clock;
+        this.redactor = new SecretRedactor(properties.redact());
     }
 
     /** The runnable commands of the incident's runbook, in document order. */
@@ -156,7 +158,14 @@ public class CommandRuns {
                 plan.runner(),
                 null);
         long id = runs.insert(draft);
-        audit.append(now, actor, AuditAction.REQUESTED, id, incident.id(), plan.scriptHash() + " " + plan.script());
+        // The audit keeps the script as shown, secrets hidden; the hash is of the one that runs.
+        audit.append(
+                now,
+                actor,
+                AuditAction.REQUESTED,
+                id,
+                incident.id(),
+                plan.scriptHash() + " " + redactor.redact(plan.script()));
         incidents.record(
                 incident.id(),
                 actor,

@@ -66,6 +66,10 @@ public class RunOutputs {
                     }
                 }
                 CommandRun run = runs.find(runId).orElseThrow();
+                if (run.state() == RunState.AWAITING_APPROVAL || run.state() == RunState.APPROVED) {
+                    watcher.end(run); // nothing will come until somebody approves or starts it
+                    return;
+                }
                 if (run.state().ended()) {
                     for (String text : runs.output(runId, next)) {
                         if (!watcher.chunk(next++, text)) {

@@ -31,18 +31,7 @@ public class Triage {
 
     /** The node reached by the answers so far ({@code path}: a child's index per answer, from 0). */
     public RunbookModel.Node node(long incidentId, int tree, List<Integer> path) {
-        RunbookModel.Node node = root(model(incidents.get(incidentId)), tree);
-        for (int i = 0; i < path.size(); i++) {
-            int choice = path.get(i);
-            if (choice < 0 || choice >= node.children().size()) {
-                throw new FirebreakException.BadInput(
-                        "path",
-                        "answer " + (i + 1) + " must be 0 to "
-                                + (node.children().size() - 1) + ", not " + choice);
-            }
-            node = node.children().get(choice);
-        }
-        return node;
+        return walk(root(model(incidents.get(incidentId)), tree), path, null);
     }
 
     /** Records a finished walk: the answers must lead to a leaf. */
@@ -50,19 +39,8 @@ public class Triage {
     public TriageWalk record(long incidentId, int tree, List<Integer> path, String actor) {
         Incident incident = incidents.get(incidentId);
         RunbookModel model = model(incident);
-        RunbookModel.Node node = root(model, tree);
         List<String> answers = new ArrayList<>();
-        for (int i = 0; i < path.size(); i++) {
-            int choice = path.get(i);
-            if (choice < 0 || choice >= node.children().size()) {
-                throw new FirebreakException.BadInput(
-                        "path",
-                        "answer " + (i + 1) + " must be 0 to "
-                                + (node.children().size() - 1) + ", not " + choice);
-            }
-            node = node.children().get(choice);
-            answers.add(question(node.label()) + " yes");
-        }
+        RunbookModel.Node node = walk(root(model, tree), path, answers);
         if (!node.children().isEmpty()) {
             throw new FirebreakException.BadInput("path", "the walk stops at a question: " + node.label());
         }
@@ -79,6 +57,24 @@ public class Triage {
                 "triage: " + walk.text(),
                 new TimelineDetail.TriageWalked(incident.runbookSlug(), walk.path(), target));
         return walk;
+    }
+
+    /** Follows the answers from {@code node}; each chosen question goes to {@code answers} if given. */
+    private static RunbookModel.Node walk(RunbookModel.Node node, List<Integer> path, List<String> answers) {
+        for (int i = 0; i < path.size(); i++) {
+            int choice = path.get(i);
+            if (choice < 0 || choice >= node.children().size()) {
+                throw new FirebreakException.BadInput(
+                        "path",
+                        "answer " + (i + 1) + " must be 0 to "
+                                + (node.children().size() - 1) + ", not " + choice);
+            }
+            node = node.children().get(choice);
+            if (answers != null) {
+                answers.add(question(node.label()) + " yes");
+            }
+        }
+        return node;
     }
 
     /** "Schema Gate Failed? → Go to Schema Issues" asks "Schema Gate Failed?". */

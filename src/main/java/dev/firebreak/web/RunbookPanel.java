@@ -111,7 +111,8 @@ class RunbookPanel {
 
     /**
      * The procedure asked for, else the one the last triage walk led to, else the one whose title or
-     * symptoms share the most words with the alerts' names and summaries.
+     * symptoms share the most words with the alerts' names and summaries (and the action of the
+     * runbook's alert rule of that name).
      */
     private static ProcedureChecklist focus(
             List<ProcedureChecklist> lists, RunbookModel m, IncidentDetails details, String asked) {
@@ -138,6 +139,12 @@ class RunbookPanel {
         for (IncidentAlert alert : details.alerts()) {
             words.addAll(words(alert.name()));
             words.addAll(words(alert.annotations().getOrDefault("summary", "")));
+            // The runbook's own alert rule for this alert says what to do: its action names the procedure.
+            for (RunbookModel.AlertRule rule : m.alertRules()) {
+                if (rule.name() != null && rule.action() != null && rule.name().equalsIgnoreCase(alert.name())) {
+                    words.addAll(words(rule.action()));
+                }
+            }
         }
         ProcedureChecklist best = null;
         long bestScore = 0;

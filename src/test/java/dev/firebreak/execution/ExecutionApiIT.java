@@ -3,18 +3,10 @@ package dev.firebreak.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.firebreak.alert.AlertGroup;
-import dev.firebreak.incident.AlertGroups;
-import dev.firebreak.incident.Incident;
-import dev.firebreak.incident.IncidentQuery;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccount;
-import dev.firebreak.runbook.RunbookLibrary;
-import dev.firebreak.support.ServerTest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,28 +16,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Guarded commands over the real API: gates, approvals, limits, injection, audit. Each security case a test. */
 @Tag("database")
-class ExecutionApiIT extends ServerTest {
+class ExecutionApiIT extends ExecutionTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String HOSTILE = "x; touch /tmp/firebreak-pwned-$(id -u) #";
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    RunbookLibrary library;
-
-    @Autowired
-    ExecutionSwitches switches;
-
-    @Autowired
-    JdbcClient jdbc;
 
     String service;
     String slug;
@@ -65,7 +43,7 @@ class ExecutionApiIT extends ServerTest {
         String id = UUID.randomUUID().toString().substring(0, 8);
         service = "svc-" + id;
         slug = "exec-" + id;
-        library.put(slug, slug + ".md", runbook("Exec " + id, "").getBytes(StandardCharsets.UTF_8), "test", "api");
+        store(slug, runbook("Exec " + id, ""));
         requester = "req-" + id;
         requesterToken = token(requester, Role.RESPONDER);
         approverToken = token("appr-" + id, Role.RESPONDER);
@@ -77,12 +55,7 @@ class ExecutionApiIT extends ServerTest {
     }
 
     long incident(Map<String, String> labels) {
-        String key = AlertGroups.key();
-        var alert = AlertGroups.alert("ExecAlert" + service, labels, clock.instant(), "zqxv " + service);
-        alertGroups().fire(new AlertGroup(key, "default", Map.of(), service, null, null, slug, List.of(alert)));
-        Incident incident =
-                incidents.list(new IncidentQuery(null, null, key, 5)).getFirst();
-        return incident.id();
+        return incident(service, slug, labels);
     }
 
     JsonNode json(HttpResponse<String> response) {
@@ -182,6 +155,20 @@ class ExecutionApiIT extends ServerTest {
                 .anyMatch(e -> e.detail() instanceof TimelineDetail.CommandRan r
                         && r.outcome() == TimelineDetail.CommandRan.Outcome.SUCCEEDED
                         && r.exitCode() == 0);
+    }
+
+    @Test
+    void annotationValuesAreQuotedLikeLabels() {
+        switches.set(service, true, false, "admin");
+        String own = slug + "-notes";
+        store(own, "# Notes " + service + "\n\n## Diagnosis\n\n```bash\nprintf '%s|' <summary> \"${SUMMARY}\"\n```\n");
+        long id = incident(service, own, Map.of(), HOSTILE);
+        long run = json(run(id, requesterToken, "{\"step\":\"diagnosis.1\"}"))
+                .get("id")
+                .asLong();
+        assertThat(waitEnded(run).get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(get("/api/v1/runs/" + run + "/output", requesterToken).body())
+                .isEqualTo(HOSTILE + "|" + HOSTILE + "|");
     }
 
     @Test
@@ -300,7 +287,7 @@ class ExecutionApiIT extends ServerTest {
         sendJson("POST", "/api/v1/runs/" + destructive + "/approve", approverToken, "{\"reason\":\"go\"}");
         String changed =
                 runbook("Exec changed", "").replace("seq 1 3", "seq 1 4").replace("cache-none", "cache-other");
-        library.put(slug, slug + ".md", changed.getBytes(StandardCharsets.UTF_8), "test", "api");
+        store(slug, changed);
         HttpResponse<String> stale = run(
                 id,
                 requesterToken,

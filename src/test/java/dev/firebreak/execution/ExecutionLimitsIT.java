@@ -3,24 +3,14 @@ package dev.firebreak.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.firebreak.alert.AlertGroup;
-import dev.firebreak.incident.AlertGroups;
-import dev.firebreak.incident.IncidentQuery;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.TimelineDetail;
-import dev.firebreak.runbook.RunbookLibrary;
-import dev.firebreak.support.ServerTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,37 +24,18 @@ import org.springframework.test.context.TestPropertySource;
             "firebreak.execution.kill-grace=500ms",
             "firebreak.execution.redact=s3cr3t-runbook-value"
         })
-class ExecutionLimitsIT extends ServerTest {
+class ExecutionLimitsIT extends ExecutionTest {
     @TempDir
     static Path pids;
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    RunbookLibrary library;
-
-    @Autowired
-    ExecutionSwitches switches;
-
-    @Autowired
-    CommandRuns runs;
-
-    @Autowired
-    JdbcClient jdbc;
 
     CommandRun runToEnd(String code) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String slug = "limits-" + id;
         String markdown = "# Limits " + id + "\n\n## Diagnosis\n\n```bash\n" + code + "\n```\n";
-        library.put(slug, slug + ".md", markdown.getBytes(StandardCharsets.UTF_8), "test", "api");
+        store(slug, markdown);
         String service = "svc-" + id;
         switches.set(service, true, false, "admin");
-        String key = AlertGroups.key();
-        var alert = AlertGroups.alert("Limits" + id, Map.of(), clock.instant(), "zqxv " + id);
-        alertGroups().fire(new AlertGroup(key, "default", Map.of(), service, null, null, slug, List.of(alert)));
-        long incident =
-                incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
+        long incident = incident(service, slug, Map.of());
         accounts.create("lim-" + id, "password-123456", dev.firebreak.platform.security.Role.RESPONDER, null, null);
         long run = runs.request(incident, "diagnosis.1", Map.of(), "lim-" + id, true, null)
                 .id();

@@ -8,14 +8,11 @@ import dev.firebreak.cli.FirebreakCli;
 import dev.firebreak.execution.internal.RunLane;
 import dev.firebreak.incident.AlertGroups;
 import dev.firebreak.incident.IncidentQuery;
-import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineKind;
 import dev.firebreak.platform.scheduling.TaskLanes;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccount;
-import dev.firebreak.runbook.RunbookLibrary;
-import dev.firebreak.support.ServerTest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -37,28 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Triage walks and checklists on seed 000, live output, diagnostics on open, a crashed run, and the CLI. */
 @Tag("database")
-class RunbooksThatRunIT extends ServerTest {
+class RunbooksThatRunIT extends ExecutionTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Path SEED_000 = Path.of("../shared/seeds/000_2eb0fdaed66d6d32.txt");
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    RunbookLibrary library;
-
-    @Autowired
-    ExecutionSwitches switches;
-
-    @Autowired
-    CommandRuns runs;
 
     @Autowired
     TaskLanes lanes;
@@ -68,9 +52,6 @@ class RunbooksThatRunIT extends ServerTest {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     String id;
     String service;
@@ -87,20 +68,12 @@ class RunbooksThatRunIT extends ServerTest {
     }
 
     long incident(String slug) {
-        String key = AlertGroups.key();
-        var alert = AlertGroups.alert("RunAlert" + id, Map.of(), clock.instant(), "zqxv " + id);
-        alertGroups().fire(new AlertGroup(key, "default", Map.of(), service, null, null, slug, List.of(alert)));
-        return incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
+        return incident(service, slug, Map.of());
     }
 
     String runbook(String extra) {
         String slug = "run-" + id;
-        library.put(
-                slug,
-                slug + ".md",
-                ExecutionApiIT.runbook("Run " + id, extra).getBytes(StandardCharsets.UTF_8),
-                "test",
-                "api");
+        store(slug, ExecutionApiIT.runbook("Run " + id, extra));
         return slug;
     }
 

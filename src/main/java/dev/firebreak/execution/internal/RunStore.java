@@ -73,10 +73,13 @@ public class RunStore {
                 .list();
     }
 
-    /** Runs of this step for this service requested since {@code since}, newest first. */
+    /**
+     * Runs of this step for this service requested since {@code since}, newest first; requests still
+     * waiting for approval count too, so a loop of clicks cannot pile them up.
+     */
     public List<CommandRun> recent(String service, String step, Instant since) {
         return jdbc.sql("select * from command_runs where service = ? and step = ? and requested_at >= ?"
-                        + " and state not in ('AWAITING_APPROVAL', 'EXPIRED') order by requested_at desc")
+                        + " and state <> 'EXPIRED' order by requested_at desc")
                 .params(service, step, utc(since))
                 .query(RunStore::row)
                 .list();
