@@ -18,9 +18,11 @@ create table command_runs (
     runbook_version     integer       not null,
     step                varchar(300)  not null,
     script              varchar       not null,
+    -- the placeholders' values as a JSON object of variables (FB_POD_NAME): the script refers to them
+    environment         varchar       not null,
     script_hash         varchar(64)   not null,
     risk                varchar(20)   not null,
-    reasons             varchar(2000) not null,
+    reasons             varchar       not null,
     state               varchar(20)   not null,
     trigger_kind        varchar(20)   not null,
     requested_by        varchar(100)  not null,
@@ -59,7 +61,7 @@ create table execution_audit (
     action      varchar(40)   not null,
     run_id      bigint,
     incident_id bigint,
-    payload     varchar(8000) not null,
+    payload     varchar not null,
     prev_hash   varchar(64)   not null,
     hash        varchar(64)   not null
 );

@@ -147,6 +147,13 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("script:");
         dry.get("script").asString().lines().forEach(l -> out.println("  " + l));
+        if (!dry.get("environment").isEmpty()) {
+            out.println("with:    (each value reaches the script as a variable, never as shell text)");
+            dry.get("environment")
+                    .properties()
+                    .forEach(e -> out.println(
+                            "  " + e.getKey() + "='" + e.getValue().asString().replace("'", "'\\''") + "'"));
+        }
     }
 
     private static String risk(JsonNode node) {

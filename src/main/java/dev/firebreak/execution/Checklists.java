@@ -90,13 +90,15 @@ public class Checklists {
                 long total = 0;
                 long finished = 0;
                 for (RunbookModel.Procedure p : model.procedures()) {
-                    long touched = rows.stream()
-                            .filter(r -> r.procedure().equals(p.anchor()))
-                            .count();
-                    if (touched > 0) {
+                    // A step the runbook no longer has (it was edited since) does not count.
+                    List<ChecklistStore.Row> touched = rows.stream()
+                            .filter(r -> r.procedure().equals(p.anchor())
+                                    && r.step() <= p.steps().size())
+                            .toList();
+                    if (!touched.isEmpty()) {
                         total += p.steps().size();
-                        finished += rows.stream()
-                                .filter(r -> r.procedure().equals(p.anchor()) && !"OPEN".equals(r.state()))
+                        finished += touched.stream()
+                                .filter(r -> !"OPEN".equals(r.state()))
                                 .count();
                     }
                 }

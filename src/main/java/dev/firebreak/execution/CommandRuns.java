@@ -69,8 +69,8 @@ public class CommandRuns {
 
     /**
      * Asks to run {@code step}: a read-only one is queued, a mutating one only when {@code confirmed},
-     * a destructive one waits for approval. {@code expectedHash} (from the dry run) refuses a script
-     * that changed since it was shown.
+     * a destructive one waits for approval. {@code expectedHash} (a dry run's script hash, or a page's
+     * step code hash) refuses a script that changed since it was shown.
      */
     @Transactional
     public CommandRun request(
@@ -111,7 +111,10 @@ public class CommandRuns {
                     "no value for " + String.join(", ", plan.missing()) + "; give "
                             + (plan.missing().size() == 1 ? "it" : "them") + " as a parameter (name=value)");
         }
-        if (expectedHash != null && !expectedHash.isBlank() && !expectedHash.equals(plan.scriptHash())) {
+        if (expectedHash != null
+                && !expectedHash.isBlank()
+                && !expectedHash.equals(plan.scriptHash())
+                && !expectedHash.equals(plan.codeHash())) {
             throw new FirebreakException.Conflict("the command changed since the dry run (runbook " + plan.runbook()
                     + " is at version " + plan.runbookVersion() + "); look at it again before running it");
         }
@@ -126,7 +129,7 @@ public class CommandRuns {
                             + "): confirm to run it (--yes, or confirm: true)");
         }
         Instant now = clock.instant();
-        planner.checkLimits(plan, now);
+        planner.checkLimits(plan, now, trigger);
         boolean approval = plan.gate() == Gate.APPROVAL;
         Instant expires = approval ? now.plus(properties.approvalTtl()) : null;
         CommandRun draft = new CommandRun(
@@ -137,6 +140,7 @@ public class CommandRuns {
                 plan.runbookVersion(),
                 step,
                 plan.script(),
+                plan.environment(),
                 plan.scriptHash(),
                 plan.risk(),
                 plan.reasons(),
@@ -230,6 +234,10 @@ public class CommandRuns {
         if (!now.isBefore(run.approvalExpiresAt())) {
             throw new FirebreakException.Conflict("the approval of run " + runId + " expired; ask again");
         }
+        if (run.service() != null) {
+            services.lock(run.service());
+        }
+        planner.checkCooldownAtStart(run, now);
         runs.queue(runId, RunState.APPROVED, actor);
         audit.append(now, actor, AuditAction.STARTED, runId, run.incidentId(), run.scriptHash());
         RunLane.queue(lanes, runId, now);

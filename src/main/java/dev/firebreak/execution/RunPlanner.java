@@ -58,7 +58,12 @@ class RunPlanner {
                 .orElseThrow(() -> new FirebreakException.NotFound(
                         "runbook " + runbook.slug() + " has no command " + ref + " (see the incident's steps)"));
         Map<String, String> values = values(incident, step, typed);
-        var rendered = CommandParameters.render(step.code(), values);
+        CommandParameters.Rendered rendered;
+        try {
+            rendered = CommandParameters.render(step.code(), values);
+        } catch (IllegalArgumentException refused) {
+            throw new FirebreakException.BadInput("params", refused.getMessage());
+        }
         String blocked = blocked(incident);
         return new DryRun(
                 incident.id(),
@@ -67,13 +72,16 @@ class RunPlanner {
                 runbook.version().version(),
                 step.ref(),
                 rendered.script(),
+                rendered.environment(),
                 step.risk(),
                 step.reasons(),
                 step.gate(),
                 runner.describe(),
                 values,
                 rendered.missing(),
-                hash(runbook.slug() + "\n" + step.risk() + "\n" + rendered.script()),
+                hash(runbook.slug() + "\n" + step.risk() + "\n" + rendered.script() + "\n"
+                        + new java.util.TreeMap<>(rendered.environment())),
+                step.codeHash(),
                 blocked);
     }
 
@@ -86,9 +94,10 @@ class RunPlanner {
     }
 
     /** Refuses a run past the rate limit, or a changing run within the cooldown of the last one. */
-    void checkLimits(DryRun plan, Instant now) {
-        List<dev.firebreak.execution.CommandRun> recent =
-                runs.recent(plan.service(), plan.step(), now.minus(properties.rateWindow()));
+    void checkLimits(DryRun plan, Instant now, String trigger) {
+        // A route's diagnostics count apart, so a flapping alert cannot use up the responders' runs.
+        List<CommandRun> recent =
+                runs.recent(plan.service(), plan.step(), now.minus(properties.rateWindow()), "ROUTE".equals(trigger));
         if (recent.size() >= properties.rateLimit()) {
             Instant oldest = recent.getLast().requestedAt();
             throw new FirebreakException.TooSoon(
@@ -107,6 +116,24 @@ class RunPlanner {
                         Duration.between(now, free).toSeconds());
             }
         }
+    }
+
+    /** An approved run may wait long after its request: at its start no other run of it may be fresh. */
+    void checkCooldownAtStart(CommandRun run, Instant now) {
+        if (run.risk() == RiskClass.READ_ONLY) {
+            return;
+        }
+        runs.lastStarted(run.service(), run.step(), run.id(), now.minus(properties.cooldown()))
+                .ifPresent(other -> {
+                    Instant free = other.startedAt() == null
+                            ? now.plus(properties.cooldown())
+                            : other.startedAt().plus(properties.cooldown());
+                    throw new FirebreakException.TooSoon(
+                            "run " + other.id() + " of " + run.step() + " for " + run.service() + " is "
+                                    + CommandRuns.word(other.state()) + " or started less than "
+                                    + properties.cooldown().toSeconds() + " s ago; the approval holds, start it later",
+                            Math.max(1, Duration.between(now, free).toSeconds()));
+                });
     }
 
     private String blocked(Incident incident) {

@@ -22,4 +22,9 @@ public record RunbookStep(
     public Gate gate() {
         return Gate.of(risk);
     }
+
+    /** Names this text and risk, before parameters: a page that showed it sends it with the run. */
+    public String codeHash() {
+        return RunPlanner.hash(ref + "\n" + risk + "\n" + code);
+    }
 }

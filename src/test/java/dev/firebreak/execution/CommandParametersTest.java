@@ -22,12 +22,15 @@ class CommandParametersTest {
     }
 
     @Test
-    void aValueIsOneWordWhereverThePlaceholderSits() {
+    void aValueNeverEntersTheScriptOnlyAReferenceToItsVariable() {
         String script = "echo <a> \"$B\" '<c>'";
         var rendered =
                 CommandParameters.render(script, Map.of("a", "x; rm -rf /", "b", "$(id) `id` \"q\"", "c", "it's"));
         assertThat(rendered.complete()).isTrue();
-        assertThat(rendered.script()).isEqualTo("echo 'x; rm -rf /' \"\\$(id) \\`id\\` \\\"q\\\"\" 'it'\\''s'");
+        assertThat(rendered.script()).isEqualTo("echo \"${FB_A}\" \"${FB_B}\" ''\"${FB_C}\"''");
+        assertThat(rendered.environment())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("FB_A", "x; rm -rf /", "FB_B", "$(id) `id` \"q\"", "FB_C", "it's"));
     }
 
     @Test

@@ -215,6 +215,55 @@ class ExecutionApiIT extends ExecutionTest {
     }
 
     @Test
+    void twoApprovedRunsOfADestructiveStepDoNotStartWithinTheCooldown() {
+        switches.set(service, true, false, "admin");
+        long id = incident(Map.of());
+        long first = json(run(id, requesterToken, "{\"step\":\"resolution.2\"}"))
+                .get("id")
+                .asLong();
+        clock.advance(Duration.ofMinutes(2));
+        long second = json(run(id, requesterToken, "{\"step\":\"resolution.2\"}"))
+                .get("id")
+                .asLong();
+        for (long run : List.of(first, second)) {
+            sendJson("POST", "/api/v1/runs/" + run + "/approve", approverToken, "{\"reason\":\"cache is corrupt\"}");
+        }
+        assertThat(sendJson("POST", "/api/v1/runs/" + first + "/start", requesterToken, "")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> tooSoon = sendJson("POST", "/api/v1/runs/" + second + "/start", requesterToken, "");
+        assertThat(tooSoon.statusCode()).isEqualTo(429);
+        assertThat(tooSoon.headers().firstValue("Retry-After")).isPresent();
+        assertThat(waitEnded(first).get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(json(get("/api/v1/runs/" + second, requesterToken))
+                        .get("state")
+                        .asString())
+                .isEqualTo("APPROVED");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(sendJson("POST", "/api/v1/runs/" + second + "/start", requesterToken, "")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(waitEnded(second).get("startedBy").asString()).isEqualTo(requester);
+    }
+
+    @Test
+    void aRoutesDiagnosticsDoNotUseUpTheRespondersRuns() {
+        switches.set(service, true, false, "admin");
+        long id = incident(Map.of());
+        for (int i = 0; i < 5; i++) {
+            runs.diagnose(id, "diagnosis.2");
+        }
+        HttpResponse<String> person = run(id, requesterToken, "{\"step\":\"diagnosis.2\"}");
+        assertThat(person.statusCode()).isEqualTo(201);
+        assertThat(json(person).get("startedBy").asString()).isEqualTo(requester);
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(
+                                dev.firebreak.platform.FirebreakException.TooSoon.class,
+                                () -> runs.diagnose(id, "diagnosis.2"))
+                        .getMessage())
+                .contains("5 times");
+    }
+
+    @Test
     void aLoopOfClicksIsRateLimited() {
         switches.set(service, true, false, "admin");
         long id = incident(Map.of());
@@ -295,6 +344,22 @@ class ExecutionApiIT extends ExecutionTest {
                         + dry.get("scriptHash").asString() + "\"}");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(json(stale).get("detail").asString()).contains("changed since the dry run");
+        // The page sends the hash of the step's text as it showed it: stale there too.
+        HttpResponse<String> stalePage = run(
+                id,
+                requesterToken,
+                "{\"step\":\"diagnosis.2\",\"scriptHash\":\""
+                        + dry.get("codeHash").asString() + "\"}");
+        assertThat(stalePage.statusCode()).isEqualTo(409);
+        JsonNode fresh = json(sendJson(
+                "POST", "/api/v1/incidents/" + id + "/runs/dry-run", requesterToken, "{\"step\":\"diagnosis.2\"}"));
+        assertThat(run(
+                                id,
+                                requesterToken,
+                                "{\"step\":\"diagnosis.2\",\"scriptHash\":\""
+                                        + fresh.get("codeHash").asString() + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
         sendJson("POST", "/api/v1/runs/" + destructive + "/start", requesterToken, "");
         JsonNode ended = waitEnded(destructive);
         assertThat(ended.get("script").asString()).contains("cache-none").doesNotContain("cache-other");

@@ -312,7 +312,13 @@ class RunbooksThatRunIT extends ExecutionTest {
         assertThat(list.out()).contains("diagnosis.2", "read-only", "seq 1 3", "resolution.2", "destructive");
         Cli dry = cli("run", inc, "diagnosis.1", "--dry-run", "--param", "pod-name=web 1", "--param", "NAMESPACE=prod");
         assertThat(dry.code()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("risk:    read-only", "runs on: local shell", "'web 1' \"prod\"");
+        assertThat(dry.out())
+                .contains(
+                        "risk:    read-only",
+                        "runs on: local shell",
+                        "printf 'pod=%s ns=%s\\n' \"${FB_POD_NAME}\" \"${FB_NAMESPACE}\"",
+                        "FB_POD_NAME='web 1'",
+                        "FB_NAMESPACE='prod'");
         Cli missing = cli("run", inc, "diagnosis.1", "--dry-run");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.out()).contains("missing: ");

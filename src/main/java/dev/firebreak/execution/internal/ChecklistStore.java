@@ -2,9 +2,11 @@ package dev.firebreak.execution.internal;
 
 import static dev.firebreak.platform.storage.Timestamps.utc;
 
+import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.storage.Timestamps;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,18 +61,22 @@ public class ChecklistStore {
                         row.step())
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into incident_checklist (incident_id, procedure, step_index, state, reason, assignee,"
-                            + " changed_by, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            row.incidentId(),
-                            row.procedure(),
-                            row.step(),
-                            row.state(),
-                            row.reason(),
-                            row.assignee(),
-                            row.changedBy(),
-                            utc(row.changedAt()))
-                    .update();
+            try {
+                jdbc.sql("insert into incident_checklist (incident_id, procedure, step_index, state, reason, assignee,"
+                                + " changed_by, changed_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(
+                                row.incidentId(),
+                                row.procedure(),
+                                row.step(),
+                                row.state(),
+                                row.reason(),
+                                row.assignee(),
+                                row.changedBy(),
+                                utc(row.changedAt()))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                throw new FirebreakException.Conflict("somebody changed this step at the same moment; try again");
+            }
         }
     }
 

@@ -52,14 +52,21 @@ final class ChunkWriter implements OutputSink, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            flush();
+            if (!closed) {
+                flush();
+            }
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        flusher.interrupt();
+        // Not interrupted: a flush in the middle of its insert would lose its connection.
+        try {
+            flusher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flush();
     }
 }

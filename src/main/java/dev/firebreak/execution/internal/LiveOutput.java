@@ -20,13 +20,15 @@ public class LiveOutput {
 
     /** Watches a run; returns a handle that stops watching. Watchers must not block. */
     public Runnable watch(long runId, Consumer<Chunk> watcher) {
-        watchers.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(watcher);
-        return () -> {
-            var list = watchers.get(runId);
-            if (list != null) {
-                list.remove(watcher);
-            }
-        };
+        watchers.compute(runId, (id, list) -> {
+            var added = list == null ? new CopyOnWriteArrayList<Consumer<Chunk>>() : list;
+            added.add(watcher);
+            return added;
+        });
+        return () -> watchers.computeIfPresent(runId, (id, list) -> {
+            list.remove(watcher);
+            return list.isEmpty() ? null : list;
+        });
     }
 
     public boolean runningHere(long runId) {

@@ -23,6 +23,11 @@ final class OutputCapture {
     private final StringBuilder kept = new StringBuilder();
     private long keptBytes;
     private long droppedBytes;
+    private boolean inKey;
+    private static final java.util.regex.Pattern KEY_BEGIN =
+            java.util.regex.Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+    private static final java.util.regex.Pattern KEY_END =
+            java.util.regex.Pattern.compile("-----END [A-Z0-9 ]*PRIVATE KEY-----");
 
     OutputCapture(SecretRedactor redactor, OutputSink sink, long cap) {
         this.redactor = redactor;
@@ -55,7 +60,8 @@ final class OutputCapture {
             line.reset();
             return;
         }
-        String text = redactor.redact(line.toString(StandardCharsets.UTF_8));
+        // NUL cannot be stored in a PostgreSQL text column; a private key is hidden whole, line by line.
+        String text = pem(line.toString(StandardCharsets.UTF_8).replace('\0', '\uFFFD'));
         line.reset();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (keptBytes + bytes.length > cap) {
@@ -68,6 +74,20 @@ final class OutputCapture {
         }
         kept.append(text);
         sink.accept(text);
+    }
+
+    /** A private key's lines are hidden from BEGIN to END: the redactor sees one line at a time. */
+    private String pem(String text) {
+        if (!inKey && KEY_BEGIN.matcher(text).find()) {
+            inKey = true;
+        }
+        if (inKey) {
+            if (KEY_END.matcher(text).find()) {
+                inKey = false;
+            }
+            return text.endsWith("\n") ? SecretRedactor.MASK + "\n" : SecretRedactor.MASK;
+        }
+        return redactor.redact(text);
     }
 
     String output() {

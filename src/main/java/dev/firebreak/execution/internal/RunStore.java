@@ -11,14 +11,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Command runs and their output chunks. State changes name the state they leave, so a lost race is seen. */
 @Repository
 public class RunStore {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
     private final JdbcClient jdbc;
 
     RunStore(JdbcClient jdbc) {
@@ -28,9 +33,9 @@ public class RunStore {
     public long insert(CommandRun run) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into command_runs (incident_id, service, runbook_slug, runbook_version, step, script,"
-                        + " script_hash, risk, reasons, state, trigger_kind, requested_by, requested_at,"
-                        + " approval_expires_at, output_bytes, dropped_bytes, runner)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)")
+                        + " environment, script_hash, risk, reasons, state, trigger_kind, requested_by, requested_at,"
+                        + " approval_expires_at, started_by, output_bytes, dropped_bytes, runner)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)")
                 .params(
                         run.incidentId(),
                         run.service(),
@@ -38,6 +43,7 @@ public class RunStore {
                         run.runbookVersion(),
                         run.step(),
                         run.script(),
+                        JSON.writeValueAsString(run.environment()),
                         run.scriptHash(),
                         run.risk().name(),
                         String.join("\n", run.reasons()),
@@ -46,6 +52,7 @@ public class RunStore {
                         run.requestedBy(),
                         utc(run.requestedAt()),
                         run.approvalExpiresAt() == null ? null : utc(run.approvalExpiresAt()),
+                        run.startedBy(),
                         run.runner())
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -77,12 +84,27 @@ public class RunStore {
      * Runs of this step for this service requested since {@code since}, newest first; requests still
      * waiting for approval count too, so a loop of clicks cannot pile them up.
      */
-    public List<CommandRun> recent(String service, String step, Instant since) {
+    public List<CommandRun> recent(String service, String step, Instant since, boolean byRoute) {
         return jdbc.sql("select * from command_runs where service = ? and step = ? and requested_at >= ?"
-                        + " and state <> 'EXPIRED' order by requested_at desc")
-                .params(service, step, utc(since))
+                        + " and state <> 'EXPIRED' and (trigger_kind = 'ROUTE') = ? order by requested_at desc")
+                .params(service, step, utc(since), byRoute)
                 .query(RunStore::row)
                 .list();
+    }
+
+    /**
+     * The other run of this step for this service that is queued, running or started last since
+     * {@code since}: the cooldown of an approved run is checked again when it starts.
+     */
+    public Optional<CommandRun> lastStarted(String service, String step, long except, Instant since) {
+        return jdbc
+                .sql("select * from command_runs where service = ? and step = ? and id <> ?"
+                        + " and (state = 'QUEUED' or state = 'RUNNING' or started_at >= ?)"
+                        + " order by coalesce(started_at, requested_at) desc")
+                .params(service, step, except, utc(since))
+                .query(RunStore::row)
+                .stream()
+                .findFirst();
     }
 
     public boolean approve(long id, String approver, String reason, Instant at, Instant expires) {
@@ -120,7 +142,15 @@ public class RunStore {
             long id, RunState state, Instant at, Integer exit, long kept, long dropped, Long millis, String error) {
         jdbc.sql("update command_runs set state = ?, ended_at = ?, exit_code = ?, output_bytes = ?,"
                         + " dropped_bytes = ?, duration_ms = ?, error = ? where id = ?")
-                .params(state.name(), utc(at), exit, kept, dropped, millis, error, id)
+                .params(
+                        state.name(),
+                        utc(at),
+                        exit,
+                        kept,
+                        dropped,
+                        millis,
+                        error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…",
+                        id)
                 .update();
     }
 
@@ -152,6 +182,7 @@ public class RunStore {
                 rs.getInt("runbook_version"),
                 rs.getString("step"),
                 rs.getString("script"),
+                Map.copyOf(JSON.readValue(rs.getString("environment"), STRINGS)),
                 rs.getString("script_hash"),
                 RiskClass.valueOf(rs.getString("risk")),
                 reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")),

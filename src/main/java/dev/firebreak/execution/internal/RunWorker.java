@@ -6,13 +6,13 @@ import dev.firebreak.execution.CommandRunner;
 import dev.firebreak.execution.RunOutcome;
 import dev.firebreak.execution.RunRequest;
 import dev.firebreak.execution.RunState;
+import dev.firebreak.execution.ServiceExecution;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineDetail.CommandRan.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RunWorker {
     private static final String SYSTEM = "firebreak";
+    private static final int FINISH_ATTEMPTS = 5;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunWorker.class);
     private final RunStore runs;
+    private final SwitchStore switches;
     private final AuditLog audit;
     private final Incidents incidents;
     private final CommandRunner runner;
@@ -36,6 +39,7 @@ class RunWorker {
 
     RunWorker(
             RunStore runs,
+            SwitchStore switches,
             AuditLog audit,
             Incidents incidents,
             CommandRunner runner,
@@ -44,6 +48,7 @@ class RunWorker {
             TransactionTemplate transactions,
             Clock clock) {
         this.runs = runs;
+        this.switches = switches;
         this.audit = audit;
         this.incidents = incidents;
         this.runner = runner;
@@ -63,21 +68,50 @@ class RunWorker {
         RunOutcome outcome;
         try (ChunkWriter chunks = new ChunkWriter(
                 text -> {
-                    int n = seq.getAndIncrement();
-                    runs.appendOutput(runId, n, text);
-                    live.publish(new LiveOutput.Chunk(runId, n, text, false));
+                    // A chunk is numbered once stored: numbers stay contiguous, and followers rely on it.
+                    try {
+                        runs.appendOutput(runId, seq.get(), text);
+                    } catch (RuntimeException e) {
+                        log.warn("run {}: output not stored ({}); the pipe is still drained", runId, e.toString());
+                        return;
+                    }
+                    live.publish(new LiveOutput.Chunk(runId, seq.getAndIncrement(), text, false));
                 },
                 Duration.ofMillis(100))) {
             outcome = runner.run(
                     new RunRequest(
                             run.script(),
-                            Map.of(),
+                            run.environment(),
                             properties.timeout(),
                             properties.outputCap().toBytes()),
                     chunks);
         }
-        transactions.executeWithoutResult(status -> finish(run, outcome));
+        finishOrRetry(run, outcome);
         live.publish(new LiveOutput.Chunk(runId, seq.get(), "", true));
+    }
+
+    /**
+     * Records the end; a database blip is tried again here, since the task's own retry would find
+     * the run RUNNING and call it interrupted, losing the exit code.
+     */
+    private void finishOrRetry(CommandRun run, RunOutcome outcome) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> finish(run, outcome));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == FINISH_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("run {}: recording its end failed ({}), trying again", run.id(), e.toString());
+                try {
+                    Thread.sleep(Duration.ofSeconds(attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private CommandRun claim(long runId) {
@@ -98,10 +132,22 @@ class RunWorker {
                             runId, run.step(), run.risk(), Outcome.INTERRUPTED, null, null, 0, null));
             return null;
         }
-        if (run.state() != RunState.QUEUED || !runs.start(runId, now, runner.describe())) {
+        if (run.state() != RunState.QUEUED) {
             return null;
         }
-        return run;
+        if (!switches.find(run.service()).map(ServiceExecution::enabled).orElse(false)) {
+            // Turned off after it was queued or approved: an admin's off switch wins.
+            runs.finish(runId, RunState.COULD_NOT_START, now, null, 0, 0, null, "running commands was turned off");
+            audit.append(now, SYSTEM, AuditAction.FINISHED, runId, run.incidentId(), "refused: turned off");
+            incidents.record(
+                    run.incidentId(),
+                    SYSTEM,
+                    run.step() + " did not run: running commands was turned off for " + run.service(),
+                    new TimelineDetail.CommandRan(
+                            runId, run.step(), run.risk(), Outcome.COULD_NOT_START, null, null, 0, null));
+            return null;
+        }
+        return runs.start(runId, now, runner.describe()) ? run : null;
     }
 
     private void finish(CommandRun run, RunOutcome outcome) {
@@ -137,7 +183,7 @@ class RunWorker {
                     case SUCCEEDED -> "exit 0";
                     case FAILED -> "exit " + outcome.exitCode();
                     case TIMED_OUT -> "killed after the " + properties.timeout().toSeconds() + " s timeout";
-                    default -> "could not start: " + outcome.error();
+                    default -> outcome.error();
                 };
         String dropped = outcome.droppedBytes() > 0 ? ", " + outcome.droppedBytes() + " bytes of output not kept" : "";
         incidents.record(

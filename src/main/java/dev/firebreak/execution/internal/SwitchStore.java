@@ -3,10 +3,12 @@ package dev.firebreak.execution.internal;
 import static dev.firebreak.platform.storage.Timestamps.utc;
 
 import dev.firebreak.execution.ServiceExecution;
+import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.storage.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,10 +48,14 @@ public class SwitchStore {
                 .params(enabled, diagnostics, actor, utc(now), service)
                 .update();
         if (updated == 0) {
-            jdbc.sql("insert into execution_services (service, enabled, diagnostics, changed_by, changed_at)"
-                            + " values (?, ?, ?, ?, ?)")
-                    .params(service, enabled, diagnostics, actor, utc(now))
-                    .update();
+            try {
+                jdbc.sql("insert into execution_services (service, enabled, diagnostics, changed_by, changed_at)"
+                                + " values (?, ?, ?, ?, ?)")
+                        .params(service, enabled, diagnostics, actor, utc(now))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                throw new FirebreakException.Conflict("somebody changed this service at the same moment; try again");
+            }
         }
     }
 

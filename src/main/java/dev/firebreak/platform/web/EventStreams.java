@@ -19,9 +19,19 @@ public final class EventStreams {
 
     private EventStreams() {}
 
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
     public static SseEmitter start(String name, Duration timeout, Source source) {
+        return start(name, timeout, KEEP_ALIVE, source);
+    }
+
+    /**
+     * As {@link #start(String, Duration, Source)}, with a comment every {@code keepAlive}: proxies keep
+     * a quiet stream open, and a client that went away is noticed and its source stopped.
+     */
+    public static SseEmitter start(String name, Duration timeout, Duration keepAlive, Source source) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Thread.ofVirtual().name(name).start(() -> {
+        Thread feeder = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
                 source.run((event, data) -> {
                     try {
@@ -37,6 +47,18 @@ public final class EventStreams {
                 emitter.complete();
             } catch (RuntimeException e) {
                 emitter.completeWithError(e);
+            }
+        });
+        feeder.start();
+        Thread.ofVirtual().name(name + "-keep-alive").start(() -> {
+            try {
+                while (!feeder.join(keepAlive)) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | IllegalStateException gone) {
+                feeder.interrupt(); // the client left while the source was quiet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         return emitter;

@@ -1,6 +1,7 @@
 package dev.firebreak.execution.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.execution.CommandParameters;
 import dev.firebreak.execution.OutputSink;
@@ -61,12 +62,44 @@ class LocalShellRunnerTest {
                 "line\ntouch " + marker,
                 "--help",
                 "*");
+        hostile = new ArrayList<>(hostile);
+        hostile.addAll(List.of(
+                "\\'; touch " + marker + " #", // ends a $'...' string if pasted into one
+                "x\nEOF\ntouch " + marker, // ends a heredoc early if pasted into it
+                "x`touch " + marker + "`")); // ends a backquote substitution if pasted into one
         for (String value : hostile) {
-            for (String script : List.of("printf '%s|' <v>", "printf '%s|' \"$V\"", "printf '%s|' '<v>'")) {
+            for (String script : List.of(
+                    "printf '%s|' <v>",
+                    "printf '%s|' \"$V\"",
+                    "printf '%s|' '<v>'",
+                    "printf '%s|' \"$(printf '%s' <v>)\"",
+                    "printf '%s|' \"`printf '%s' <v>`\"",
+                    "cat <<EOF | tr -d '\\n'; printf '|'\n<v>\nEOF\n")) {
                 var rendered = CommandParameters.render(script, Map.of("v", value));
-                RunOutcome outcome = run(rendered.script(), Duration.ofSeconds(10), OutputSink.NONE);
-                assertThat(outcome.output()).as(script + " with " + value).isEqualTo(value + "|");
+                RunOutcome outcome = runner(List.of())
+                        .run(
+                                new RunRequest(
+                                        rendered.script(), rendered.environment(), Duration.ofSeconds(10), 1 << 20),
+                                OutputSink.NONE);
+                String expected = script.startsWith("cat") ? value.replace("\n", "") + "|" : value + "|";
+                assertThat(outcome.output()).as(script + " with " + value).isEqualTo(expected);
             }
+            // In $'...' and quoted heredocs the shell expands nothing: the reference stays text, never the value.
+            for (String script : List.of("printf '%s|' $'a<v>b'", "cat <<'EOF'\n<v>\nEOF\n")) {
+                var rendered = CommandParameters.render(script, Map.of("v", value));
+                RunOutcome outcome = runner(List.of())
+                        .run(
+                                new RunRequest(
+                                        rendered.script(), rendered.environment(), Duration.ofSeconds(10), 1 << 20),
+                                OutputSink.NONE);
+                assertThat(outcome.exitCode()).as(script + " with " + value).isZero();
+            }
+        }
+        // Arithmetic evaluates a value's a[...] subscripts, command substitutions included: refused.
+        for (String script : List.of("echo $(( <v> + 1 ))", "[[ $V -gt 3 ]] && echo big")) {
+            assertThatThrownBy(() -> CommandParameters.render(script, Map.of("v", "a[$(touch " + marker + ")]")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("arithmetic");
         }
         assertThat(marker).doesNotExist();
     }
@@ -145,6 +178,16 @@ class LocalShellRunnerTest {
         assertThat(outcome.output()).doesNotContain("JAVA_HOME", "s3cr3t-value", "MAVEN");
         assertThat(outcome.output()).contains(work.toString() + "/run-");
         assertThat(work).isEmptyDirectory(); // the run's directory is removed after it
+    }
+
+    @Test
+    void aPrivateKeyIsHiddenWholeAndNulBytesAreReplaced() {
+        RunOutcome outcome = run(
+                "printf 'a\\0b\\n'; printf -- '-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\nxyz123\\n"
+                        + "-----END RSA PRIVATE KEY-----\\nafter\\n'",
+                Duration.ofSeconds(10),
+                OutputSink.NONE);
+        assertThat(outcome.output()).isEqualTo("a\uFFFDb\n[REDACTED]\n[REDACTED]\n[REDACTED]\n[REDACTED]\nafter\n");
     }
 
     @Test
