@@ -8,6 +8,8 @@ public enum MessageKind {
     INCIDENT_UPDATE,
     /** The incident commander: an update is due at the severity's cadence. */
     UPDATE_REMINDER,
+    /** The owner of a postmortem action item: it is overdue. */
+    ACTION_ITEM_REMINDER,
     /** A code that proves a contact method reaches its owner. */
     VERIFICATION,
     /** A test message an admin or the owner asked for. */

@@ -41,6 +41,7 @@ class IncidentPages {
     private final Notifications notifications;
     private final RunbookPanel panel;
     private final dev.firebreak.execution.Checklists checklists;
+    private final dev.firebreak.postmortem.Postmortems postmortems;
 
     IncidentPages(
             Incidents incidents,
@@ -50,8 +51,10 @@ class IncidentPages {
             Escalations escalations,
             Notifications notifications,
             RunbookPanel panel,
-            dev.firebreak.execution.Checklists checklists) {
+            dev.firebreak.execution.Checklists checklists,
+            dev.firebreak.postmortem.Postmortems postmortems) {
         this.panel = panel;
+        this.postmortems = postmortems;
         this.checklists = checklists;
         this.escalations = escalations;
         this.notifications = notifications;
@@ -115,6 +118,7 @@ class IncidentPages {
         model.addAttribute("recentChanges", recentChanges.of(details));
         model.addAttribute("escalation", escalations.status(id).orElse(null));
         model.addAttribute("messages", notifications.forIncident(id));
+        model.addAttribute("postmortem", postmortems.forIncident(id).orElse(null));
         return "incident";
     }
 

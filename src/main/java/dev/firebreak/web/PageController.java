@@ -28,6 +28,7 @@ class PageController {
 
     private final Schedules schedules;
     private final Clock clock;
+    private final dev.firebreak.postmortem.ActionItems actionItems;
 
     PageController(
             RunbookLibrary library,
@@ -35,7 +36,9 @@ class PageController {
             Alerts alerts,
             Escalations escalations,
             Schedules schedules,
-            Clock clock) {
+            Clock clock,
+            dev.firebreak.postmortem.ActionItems actionItems) {
+        this.actionItems = actionItems;
         this.escalations = escalations;
         this.library = library;
         this.incidents = incidents;
@@ -63,6 +66,7 @@ class PageController {
                         .total()));
         model.addAttribute("runbookCount", library.list().size());
         model.addAttribute("overdueEscalations", escalations.overdue());
+        model.addAttribute("overdueItems", actionItems.list(null, null, true, 10));
         Instant now = clock.instant();
         List<String> onCall = schedules.who(null, now).stream()
                 .flatMap(w -> w.onCall().stream())

@@ -47,6 +47,7 @@ final class Payloads {
             case PAGE -> "incident.paged";
             case INCIDENT_UPDATE -> "incident." + (state == null ? "updated" : state);
             case UPDATE_REMINDER -> "incident.update_due";
+            case ACTION_ITEM_REMINDER -> "action_item.overdue";
             case VERIFICATION -> "contact.verification";
             case TEST -> "notification.test";
         };
