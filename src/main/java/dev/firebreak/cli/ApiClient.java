@@ -150,6 +150,20 @@ final class ApiClient {
         return response;
     }
 
+    /** A file the API serves (a PDF, Markdown), as bytes; an error answer is its problem's detail. */
+    byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = exchange(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw new CliException(detail(new String(response.body(), StandardCharsets.UTF_8), response));
+        }
+        return response.body();
+    }
+
     /** Sends the request; a connection or I/O failure is one line for the person at the terminal. */
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
@@ -166,10 +180,14 @@ final class ApiClient {
 
     /** The problem's detail, or the status line when the answer is not problem+json. */
     private static String detail(HttpResponse<String> response) {
+        return detail(response.body(), response);
+    }
+
+    private static String detail(String body, HttpResponse<?> response) {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.contains("json")) {
             try {
-                JsonNode problem = JSON.readTree(response.body());
+                JsonNode problem = JSON.readTree(body);
                 if (problem.hasNonNull("detail")) {
                     return problem.get("detail").asString();
                 }

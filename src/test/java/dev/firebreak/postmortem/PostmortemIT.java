@@ -313,4 +313,46 @@ class PostmortemIT extends ServerTest {
                         .statusCode())
                 .isEqualTo(400);
     }
+
+    record Cli(int code, String out, String err) {}
+
+    Cli cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", "http://127.0.0.1:" + port, "--token", token));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = dev.firebreak.cli.FirebreakCli.run(
+                all.toArray(String[]::new), new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCliDraftsExportsAndTracksItems(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        long incident = resolvedIncident("From the terminal");
+        Cli drafted = cli("postmortem", "draft", Long.toString(incident));
+        assertThat(drafted.code()).as(drafted.err()).isZero();
+        long id = Long.parseLong(drafted.out().replaceAll("(?s)^postmortem (\\d+) .*", "$1"));
+        Cli again = cli("postmortem", "draft", Long.toString(incident));
+        assertThat(again.code()).isNotZero();
+        assertThat(again.err().strip()).contains("has postmortem " + id).doesNotContain("\n");
+        assertThat(cli("action-item", "add", Long.toString(id), "Page on queue depth", "--owner", user, "--due", "1w")
+                        .code())
+                .isZero();
+        Cli bad = cli("action-item", "add", Long.toString(id), "x", "--due", "someday");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("24h, 1w or 1m");
+        assertThat(cli("action-item", "list", "--owner", user).out()).contains("Page on queue depth");
+        assertThat(cli("postmortem", "show", Long.toString(id)).out()).contains("## Timeline", "Page on queue depth");
+        Path pdf = dir.resolve("pm.pdf");
+        assertThat(cli("postmortem", "export", Long.toString(id), "--format", "pdf", "-o", pdf.toString())
+                        .code())
+                .isZero();
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+        assertThat(cli("postmortem", "export", Long.toString(id), "--format", "doc", "-o", pdf.toString())
+                        .code())
+                .isEqualTo(2);
+        assertThat(cli("postmortem", "state", Long.toString(id), "in_review").out())
+                .contains("in_review");
+        assertThat(cli("postmortem", "list", "--state", "in_review").out()).contains("From the terminal");
+    }
 }
