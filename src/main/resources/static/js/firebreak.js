@@ -14,3 +14,24 @@ document.addEventListener("DOMContentLoaded", () => {
     menu.removeAttribute("open");
   }
 });
+
+// A form with data-confirm asks before it is sent (bulk acknowledge and resolve); data-back
+// fields carry the page's own address, so the answer comes back to the same filters.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) {
+    return;
+  }
+  form.querySelectorAll("input[data-back]").forEach((field) => {
+    field.value = location.pathname + location.search;
+  });
+  const ask = form.dataset.confirm;
+  if (ask) {
+    // getAttribute: form.id would be the checkboxes named "id" that belong to the form.
+    const ticked = document.querySelectorAll('input[type=checkbox][form="' + form.getAttribute("id") + '"]:checked').length;
+    const action = event.submitter ? event.submitter.textContent.trim() : "Go on";
+    if (!window.confirm(action + ": " + ticked + " incident(s). " + ask)) {
+      event.preventDefault();
+    }
+  }
+});

@@ -15,7 +15,17 @@
     fetch(target.dataset.liveSrc + "?" + query(), { headers: { Accept: "text/html" } })
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
       .then((html) => {
+        // Ticked rows stay ticked across a refresh: a bulk action is being prepared.
+        const ticked = new Set(
+          Array.from(target.querySelectorAll("input[type=checkbox]:checked")).map((box) => box.value),
+        );
         target.innerHTML = html;
+        target.querySelectorAll("input[type=checkbox]").forEach((box) => {
+          if (ticked.has(box.value)) {
+            box.checked = true;
+          }
+        });
+        document.dispatchEvent(new CustomEvent("firebreak:refreshed"));
         target.dataset.refreshed = String(Number(target.dataset.refreshed || "0") + 1);
       })
       .catch(() => {});

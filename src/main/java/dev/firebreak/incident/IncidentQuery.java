@@ -3,11 +3,16 @@ package dev.firebreak.incident;
 /**
  * A filter over incidents; null or blank fields match everything.
  *
- * @param state triggered, acknowledged, resolved, or "open" for the first two
+ * @param state triggered, acknowledged, resolved, "open" for the first two, "all" (or null) for every one
  * @param text words in the title, group key, service or route
  * @param before a page's cursor: only incidents with a smaller id, as {@link IncidentPage#next()} gave
  */
 public record IncidentQuery(String state, String severity, String text, int limit, Long before) {
+    /** "all" is no state filter, as the incident list's menu sends it. */
+    public IncidentQuery {
+        state = state != null && state.strip().equalsIgnoreCase("all") ? null : state;
+    }
+
     public IncidentQuery(String state, String severity, String text, int limit) {
         this(state, severity, text, limit, null);
     }

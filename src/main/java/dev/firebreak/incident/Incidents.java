@@ -55,7 +55,8 @@ public class Incidents {
         if (query.state() != null
                 && !query.state().isBlank()
                 && !STATES.contains(query.state().toLowerCase(Locale.ROOT))) {
-            throw new FirebreakException.BadInput("state", "state must be open, triggered, acknowledged or resolved");
+            throw new FirebreakException.BadInput(
+                    "state", "state must be open, triggered, acknowledged, resolved or all");
         }
         if (query.limit() < 1 || query.limit() > 500) {
             throw new FirebreakException.BadInput("limit", "limit must be between 1 and 500");

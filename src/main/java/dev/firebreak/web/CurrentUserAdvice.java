@@ -10,9 +10,24 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = CurrentUserAdvice.class)
 class CurrentUserAdvice {
     private final UserAccounts accounts;
+    private final dev.firebreak.oncall.People people;
 
-    CurrentUserAdvice(UserAccounts accounts) {
+    CurrentUserAdvice(UserAccounts accounts, dev.firebreak.oncall.People people) {
         this.accounts = accounts;
+        this.people = people;
+    }
+
+    /** The zone the viewer set in their profile, or null: the browser's own zone is used then. */
+    @ModelAttribute("viewerZone")
+    String viewerZone(Principal principal) {
+        if (principal == null) {
+            return null;
+        }
+        try {
+            return people.get(principal.getName()).timeZone();
+        } catch (RuntimeException noProfile) {
+            return null;
+        }
     }
 
     @ModelAttribute("currentUser")

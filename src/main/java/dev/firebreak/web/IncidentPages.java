@@ -69,28 +69,83 @@ class IncidentPages {
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "false") boolean mine,
+            Principal user,
             Model model) {
         model.addAttribute("activeNav", "incidents");
-        rows(state, severity, q, model);
+        rows(state, severity, q, service, sort, mine, user, model);
         return "incidents";
     }
 
+    /** The list's rows, filtered and sorted as the form in the URL says (the live list fetches these). */
     @GetMapping("/incidents/rows")
     String rows(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "false") boolean mine,
+            Principal user,
             Model model) {
         String filter = state == null ? "open" : state;
         model.addAttribute("state", filter);
         model.addAttribute("severity", severity);
         model.addAttribute("q", q);
+        model.addAttribute("service", service);
+        model.addAttribute("sort", IncidentQueue.Sort.of(sort).id());
+        model.addAttribute("mine", mine);
         model.addAttribute("now", incidents.now());
-        List<dev.firebreak.incident.Incident> list =
-                incidents.list(new IncidentQuery(filter.equals("all") ? null : filter, severity, q, 200));
+        List<dev.firebreak.incident.Incident> list = IncidentQueue.arrange(
+                incidents.list(new IncidentQuery(filter, severity, q, 200)),
+                mine ? user.getName() : null,
+                service,
+                IncidentQueue.Sort.of(sort));
         model.addAttribute("incidents", list);
+        model.addAttribute("services", IncidentQueue.services(list));
         model.addAttribute("progress", checklists.progress(list));
         return "incidents :: rows";
+    }
+
+    /** Acknowledges or resolves the ticked incidents; the page asked first. */
+    @PostMapping("/incidents/bulk")
+    String bulk(
+            @RequestParam(name = "id", required = false) List<Long> ids,
+            @RequestParam String action,
+            @RequestParam(required = false) String back,
+            Principal user,
+            RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "Tick the incidents first.");
+        } else if (!action.equals("acknowledge") && !action.equals("resolve")) {
+            redirect.addFlashAttribute("error", "Bulk actions are acknowledge and resolve.");
+        } else {
+            int done = 0;
+            List<String> refused = new java.util.ArrayList<>();
+            for (long id : ids.stream().distinct().limit(200).toList()) {
+                try {
+                    if (action.equals("acknowledge")) {
+                        incidents.acknowledge(id, user.getName());
+                    } else {
+                        incidents.resolve(id, user.getName());
+                    }
+                    done++;
+                } catch (FirebreakException e) {
+                    refused.add("#" + id + ": " + e.getMessage());
+                }
+            }
+            redirect.addFlashAttribute(
+                    "message",
+                    (action.equals("acknowledge") ? "Acknowledged " : "Resolved ") + done + " of " + ids.size() + ".");
+            if (!refused.isEmpty()) {
+                redirect.addFlashAttribute("error", String.join("; ", refused));
+            }
+        }
+        // Back to the same filters; only a path of this list, never another site.
+        return "redirect:"
+                + (back != null && back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents");
     }
 
     @GetMapping("/incidents/{id}")
@@ -119,6 +174,8 @@ class IncidentPages {
         model.addAttribute("escalation", escalations.status(id).orElse(null));
         model.addAttribute("messages", notifications.forIncident(id));
         model.addAttribute("postmortem", postmortems.forIncident(id).orElse(null));
+        model.addAttribute("timeline", IncidentView.timeline(details));
+        model.addAttribute("distinct", IncidentView.distinct(details.alerts()));
         return "incident";
     }
 

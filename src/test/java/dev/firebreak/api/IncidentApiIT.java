@@ -148,6 +148,24 @@ class IncidentApiIT extends ServerTest {
     }
 
     @Test
+    void stateAllAndASeveritysLabelFilterTheListAsThePageDoes() {
+        long id = open("critical");
+        var severity = incidents.get(id).severity();
+        incidents.resolve(id, "admin");
+        JsonNode all = json(get("/api/v1/incidents?state=all&limit=500", viewer), 200);
+        assertThat(all.findValues("id").stream().map(JsonNode::asLong)).contains(id);
+        assertThat(severity.label()).isNotNull();
+        JsonNode byLabel = json(
+                get(
+                        "/api/v1/incidents?state=all&limit=500&severity="
+                                + severity.label().toLowerCase(),
+                        viewer),
+                200);
+        assertThat(byLabel.findValues("id").stream().map(JsonNode::asLong)).contains(id);
+        problem(get("/api/v1/incidents?state=sleeping", viewer), 400, "state");
+    }
+
+    @Test
     void viewersCannotChangeIncidents() {
         long id = open("info");
         for (String path : List.of("/acknowledge", "/resolve", "/escalate", "/notes")) {

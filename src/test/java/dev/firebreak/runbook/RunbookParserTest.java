@@ -163,7 +163,7 @@ class RunbookParserTest {
                         tuple("P0", "Critical", 900L),
                         tuple("P1", "High", 3600L),
                         tuple("P3", "Low", 86400L),
-                        tuple("SEV-1", "Critical", 0L),
+                        tuple("SEV-1", "Critical", 300L),
                         tuple("SEV-2", "High", 900L));
     }
 
@@ -391,7 +391,7 @@ class RunbookParserTest {
             {"Next sprint", null},
             {"TBD", null},
             {"< 1 hour (non-critical), Immediate (critical)", "3600"},
-            {"Immediate (5 minutes)", "0"}
+            {"Immediate (5 minutes)", "300"}
         };
         for (String[] c : cases) {
             RunbookModel.Duration d = dev.firebreak.runbook.internal.parse.DurationPhrase.of(c[0]);

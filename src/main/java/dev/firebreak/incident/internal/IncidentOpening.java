@@ -105,7 +105,7 @@ class IncidentOpening {
                 group.groupKey(),
                 title,
                 group.route(),
-                group.service(),
+                service(group),
                 group.escalationPolicy(),
                 severity,
                 runbook == null ? null : runbook.slug(),
@@ -174,6 +174,20 @@ class IncidentOpening {
             }
         }
         return best;
+    }
+
+    /** The route's service, else the {@code service} label its alerts share (the demo's, most exporters'). */
+    static String service(AlertGroup group) {
+        if (group.service() != null && !group.service().isBlank()) {
+            return group.service();
+        }
+        List<Alert> alerts = group.alerts() == null ? List.of() : group.alerts();
+        List<String> labelled = alerts.stream()
+                .map(a -> a.labels() == null ? null : a.labels().get("service"))
+                .filter(v -> v != null && !v.isBlank())
+                .distinct()
+                .toList();
+        return labelled.size() == 1 && labelled.getFirst().length() <= 500 ? labelled.getFirst() : null;
     }
 
     private static String title(AlertGroup group) {

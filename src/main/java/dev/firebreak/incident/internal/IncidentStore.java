@@ -126,8 +126,11 @@ public class IncidentStore {
             }
         }
         if (query.severity() != null && !query.severity().isBlank()) {
-            sql.append(" and lower(severity) = ?");
-            params.add(query.severity().strip().toLowerCase(Locale.ROOT));
+            // "critical" finds P1 (Critical) and SEV-1 (Critical): the level's name or its label.
+            sql.append(" and (lower(severity) = ? or lower(coalesce(severity_label, '')) = ?)");
+            String severity = query.severity().strip().toLowerCase(Locale.ROOT);
+            params.add(severity);
+            params.add(severity);
         }
         if (query.text() != null && !query.text().isBlank()) {
             sql.append(" and (lower(title) like ? or lower(group_key) like ? or lower(coalesce(service, '')) like ?"

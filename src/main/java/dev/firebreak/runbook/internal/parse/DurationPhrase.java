@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a response, escalation or resolution phrase into a duration: "Immediate" is 0, "< 30
+ * Turns a response, escalation or resolution phrase into a duration: "Immediate" is 0 ("Immediate
+ * (5 minutes)" is 300), "< 30
  * minutes" 1800, "Next business day" 86400, "Next sprint" has no seconds. Where the phrase holds
  * several values ("< 1 hour (non-critical), Immediate (critical)") the first one counts.
  */
@@ -17,6 +18,8 @@ public final class DurationPhrase {
             + "|(?:(?<n>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|–|to)\\s*(?<upper>\\d+(?:\\.\\d+)?))?|(?<one>\\ban?\\b|\\bone\\b))\\s*"
             + "(?<unit>business days?|working days?|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|"
             + "weeks?|wks?|w|months?|mos?)\\b");
+
+    private static final Pattern MEANT = Pattern.compile("\\s*\\(([^()]*)\\)");
 
     private DurationPhrase() {}
 
@@ -36,6 +39,14 @@ public final class DurationPhrase {
             return null;
         }
         if (m.group("immediate") != null) {
+            // "Immediate (5 minutes)" (seed 002): the parenthesis says what immediate means.
+            Matcher meant = MEANT.matcher(text.substring(m.end()));
+            if (meant.lookingAt()) {
+                Long inner = seconds(meant.group(1));
+                if (inner != null && inner > 0) {
+                    return inner;
+                }
+            }
             return 0L;
         }
         if (m.group("nextday") != null) {

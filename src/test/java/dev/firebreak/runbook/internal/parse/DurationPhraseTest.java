@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The spec's duration table; a cell with two values counts its first, even "Immediate (5 minutes)". */
+/** The spec's duration table; a cell with two values counts its first; "Immediate (5 minutes)" means 5 minutes. */
 class DurationPhraseTest {
 
     @ParameterizedTest
@@ -15,7 +15,8 @@ class DurationPhraseTest {
             value = {
                 "Immediate | 0",
                 "Immediately | 0",
-                "Immediate (5 minutes) | 0",
+                "Immediate (5 minutes) | 300",
+                "Immediate (within 2 hours) | 7200",
                 "Immediate (critical) | 0",
                 "< 30 minutes | 1800",
                 "1 hour | 3600",

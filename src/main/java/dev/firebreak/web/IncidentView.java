@@ -1,0 +1,83 @@
+package dev.firebreak.web;
+
+import dev.firebreak.incident.IncidentAlert;
+import dev.firebreak.incident.IncidentDetails;
+import dev.firebreak.incident.TimelineDetail;
+import dev.firebreak.incident.TimelineEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The incident page's reading of an incident: the timeline newest first with repeats folded
+ * ("firing again ×12, last 03:14"), and each alert named by the labels that set it apart from the
+ * incident's other alerts (instance, pod), not by the name they share.
+ */
+final class IncidentView {
+    /** A timeline line; {@code count} > 1 when it stands for that many identical entries in a row. */
+    record TimelineRow(TimelineEntry entry, int count, Instant first, String distinct) {
+        public Instant last() {
+            return entry.at();
+        }
+    }
+
+    private IncidentView() {}
+
+    static List<TimelineRow> timeline(IncidentDetails details) {
+        Map<Long, String> distinct = distinct(details.alerts());
+        List<TimelineEntry> entries = details.timeline();
+        List<TimelineRow> rows = new ArrayList<>();
+        int i = 0;
+        while (i < entries.size()) {
+            TimelineEntry first = entries.get(i);
+            String what = label(first, distinct);
+            int j = i;
+            while (j + 1 < entries.size()
+                    && entries.get(j + 1).kind() == first.kind()
+                    && entries.get(j + 1).text().equals(first.text())
+                    && Objects.equals(label(entries.get(j + 1), distinct), what)) {
+                j++;
+            }
+            rows.add(new TimelineRow(entries.get(j), j - i + 1, first.at(), what));
+            i = j + 1;
+        }
+        return rows.reversed();
+    }
+
+    /** For each alert, the labels whose values differ among the incident's alerts, as {@code k=v, ...}. */
+    static Map<Long, String> distinct(List<IncidentAlert> alerts) {
+        Map<Long, String> out = new HashMap<>();
+        if (alerts.size() < 2) {
+            return out;
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        for (IncidentAlert a : alerts) {
+            keys.addAll(a.labels().keySet());
+        }
+        keys.removeIf(
+                k -> alerts.stream().map(a -> a.labels().get(k)).distinct().count() < 2);
+        for (IncidentAlert a : alerts) {
+            List<String> parts = new ArrayList<>();
+            for (String k : keys) {
+                String v = a.labels().get(k);
+                if (v != null && parts.size() < 3) {
+                    parts.add(k + "=" + v);
+                }
+            }
+            out.put(a.alertId(), String.join(", ", parts));
+        }
+        return out;
+    }
+
+    private static String label(TimelineEntry entry, Map<Long, String> distinct) {
+        if (entry.detail() instanceof TimelineDetail.AlertSeen seen && seen.alertId() != null) {
+            String d = distinct.get(seen.alertId());
+            return d == null || d.isEmpty() ? null : d;
+        }
+        return null;
+    }
+}

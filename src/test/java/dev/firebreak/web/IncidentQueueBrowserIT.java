@@ -1,0 +1,123 @@
+package dev.firebreak.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.alert.AlertGroup;
+import dev.firebreak.incident.AlertGroups;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.IncidentState;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.support.Browser;
+import dev.firebreak.support.ServerTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The incident page follows changes made elsewhere; the list acknowledges in bulk and filters to mine. */
+class IncidentQueueBrowserIT extends ServerTest {
+    @Autowired
+    Incidents incidents;
+
+    WebDriver driver;
+    WebDriverWait wait;
+    String user;
+
+    @BeforeEach
+    void open() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        user = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(user, "password-123456", Role.RESPONDER, null, null);
+        driver.get(uri("/login").toString());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("password-123456");
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    long incident(String name, Map<String, String> labels) {
+        String key = AlertGroups.key();
+        alertGroups()
+                .fire(new AlertGroup(
+                        key,
+                        "default",
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                AlertGroups.alert(name, labels, clock.instant(), "zqxv " + name),
+                                AlertGroups.alert(
+                                        name, Map.of("instance", "b-" + user), clock.instant(), "zqxv " + name))));
+        return incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
+    }
+
+    @Test
+    void theIncidentPageShowsAnAcknowledgeAndANoteMadeElsewhereWithoutAReload() {
+        long id = incident("LiveA" + user, Map.of("instance", "a-" + user, "service", "checkout-" + user));
+        driver.get(uri("/incidents/" + id).toString());
+        wait.until(d -> "true"
+                .equals(d.findElement(By.cssSelector("[data-incident-live]")).getDomAttribute("data-live-connected")));
+        assertThat(driver.findElement(By.id("incident-facts")).getText()).contains("checkout-" + user);
+        assertThat(driver.findElement(By.id("alerts")).getText()).contains("instance=a-" + user, "instance=b-" + user);
+
+        incidents.acknowledge(id, "admin");
+        incidents.note(id, "admin", "rolling back the canary");
+        wait.until(d -> d.findElement(By.id("timeline")).getText().contains("rolling back the canary"));
+        assertThat(driver.findElement(By.id("incident-facts")).getText()).contains("acknowledged");
+        // Newest first: the note is the first line.
+        assertThat(driver.findElements(By.cssSelector("#timeline li"))
+                        .getFirst()
+                        .getText())
+                .contains("rolling back the canary");
+        // "a" acknowledges, "n" goes to the note: the keys are wired (the button is gone once acknowledged).
+        assertThat(driver.findElements(By.id("acknowledge"))).isEmpty();
+    }
+
+    @Test
+    void bulkAcknowledgeAsksFirstAndMineShowsWhatIAcknowledged() {
+        long a = incident("BulkA" + user, Map.of("instance", "a"));
+        long b = incident("BulkB" + user, Map.of("instance", "a"));
+        driver.get(uri("/incidents?q=zqxv+bulk&state=open").toString());
+        wait.until(d -> !d.findElements(By.cssSelector("tr[data-incident='" + a + "'] input[type=checkbox]"))
+                .isEmpty());
+        driver.findElement(By.cssSelector("tr[data-incident='" + a + "'] input[type=checkbox]"))
+                .click();
+        driver.findElement(By.cssSelector("tr[data-incident='" + b + "'] input[type=checkbox]"))
+                .click();
+        ((JavascriptExecutor) driver)
+                .executeScript("window.confirm = (m) => { localStorage.setItem('asked', m); return true; };");
+        Browser.clickAndWait(driver, By.id("bulk-acknowledge"));
+        wait.until(d -> d.getPageSource().contains("Acknowledged 2 of 2."));
+        assertThat((String) ((JavascriptExecutor) driver).executeScript("return localStorage.getItem('asked')"))
+                .contains("2 incident(s)");
+        assertThat(driver.getCurrentUrl()).contains("q=zqxv+bulk");
+        assertThat(incidents.get(a).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
+        assertThat(incidents.get(b).acknowledgedBy()).isEqualTo(user);
+
+        driver.get(uri("/incidents?mine=true&state=open").toString());
+        String rows = driver.findElement(By.id("incident-rows")).getText();
+        assertThat(rows).contains("BulkA" + user, "BulkB" + user).contains(user);
+        driver.get(uri("/incidents?state=all&sort=oldest").toString());
+        assertThat(driver.findElement(By.id("sort")).getDomProperty("value")).isEqualTo("oldest");
+    }
+}
