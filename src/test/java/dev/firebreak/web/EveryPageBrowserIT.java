@@ -1,0 +1,174 @@
+package dev.firebreak.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.alert.AlertGroup;
+import dev.firebreak.incident.AlertGroups;
+import dev.firebreak.incident.IncidentQuery;
+import dev.firebreak.incident.Incidents;
+import dev.firebreak.platform.security.Role;
+import dev.firebreak.postmortem.Postmortems;
+import dev.firebreak.runbook.RunbookLibrary;
+import dev.firebreak.support.Browser;
+import dev.firebreak.support.ServerTest;
+import dev.firebreak.support.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every page as an admin sees it, in real Chromium: none wider than a 360 px phone, and none with a
+ * serious or critical axe-core violation at 1440 px (axe-core from npm, scripts/axe-core.sh).
+ */
+class EveryPageBrowserIT extends ServerTest {
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    RunbookLibrary library;
+
+    @Autowired
+    Postmortems postmortems;
+
+    WebDriver driver;
+    List<String> pages;
+
+    @BeforeEach
+    void open() throws Exception {
+        driver = Browser.start();
+        String user = "every-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(user, "password-123456", Role.ADMIN, null, null);
+        String slug = "every-" + user;
+        library.put(
+                slug,
+                slug + ".md",
+                Files.readAllBytes(Path.of("../shared/seeds/000_2eb0fdaed66d6d32.txt")),
+                "t",
+                "api");
+        String key = AlertGroups.key();
+        alertGroups()
+                .fire(new AlertGroup(
+                        key,
+                        "default",
+                        Map.of(),
+                        "checkout",
+                        null,
+                        null,
+                        slug,
+                        List.of(AlertGroups.alert(
+                                "EveryPage" + user,
+                                Map.of("instance", "web-1:9100", "service", "checkout"),
+                                clock.instant(),
+                                "a long summary of what is wrong with the checkout service right now"))));
+        long incident =
+                incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
+        incidents.resolve(incident, user);
+        long postmortem = postmortems.draft(incident, user).id();
+        pages = List.of(
+                "/",
+                "/incidents",
+                "/incidents?state=all",
+                "/incidents/" + incident,
+                "/alerts",
+                "/oncall",
+                "/escalation",
+                "/teams",
+                "/runbooks",
+                "/runbooks/" + slug,
+                "/postmortems",
+                "/postmortems/" + postmortem,
+                "/analytics",
+                "/status-page",
+                "/settings",
+                "/account",
+                "/admin/users");
+        driver.get(uri("/login").toString());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("password-123456");
+        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void noPageIsWiderThanAPhone() {
+        driver.manage().window().setSize(new Dimension(360, 800));
+        List<String> wide = new ArrayList<>();
+        for (String page : pages) {
+            driver.get(uri(page).toString());
+            long width =
+                    (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+            long viewport =
+                    (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
+            if (width > viewport) {
+                String culprit = (String) ((JavascriptExecutor) driver)
+                        .executeScript("const w = document.documentElement.clientWidth; let worst = null;"
+                                + " document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
+                                + " if (r.right > w + 1 && (!worst || r.width < worst.getBoundingClientRect().width)) worst = e; });"
+                                + " return worst ? worst.tagName + '#' + worst.id + '.' + worst.className : '';");
+                wide.add(page + " is " + width + " px (" + culprit + ")");
+            }
+        }
+        assertThat(wide).as("pages wider than 360 px").isEmpty();
+    }
+
+    @Test
+    void noPageHasASeriousOrCriticalAccessibilityViolation() throws Exception {
+        String axe = Files.readString(axeCore());
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        List<String> violations = new ArrayList<>();
+        for (String page : pages) {
+            driver.get(uri(page).toString());
+            ((JavascriptExecutor) driver).executeScript(axe);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> found = (List<Map<String, Object>>)
+                    ((JavascriptExecutor) driver)
+                            .executeAsyncScript(
+                                    "const done = arguments[arguments.length - 1];"
+                                            + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                                            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                                            + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));");
+            found.forEach(
+                    v -> violations.add(page + ": " + v.get("id") + " (" + v.get("impact") + ") " + v.get("nodes")));
+        }
+        assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** axe.min.js from npm, installed by scripts/axe-core.sh on first use; no npm skips (fails under CI). */
+    static Path axeCore() throws IOException, InterruptedException {
+        Path file = Path.of("target/axe/node_modules/axe-core/axe.min.js");
+        if (!Files.exists(file)) {
+            Process install = new ProcessBuilder("bash", "scripts/axe-core.sh")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(install.getInputStream().readAllBytes());
+            if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0 || !Files.exists(file)) {
+                TestDatabase.Services.missing("axe-core from npm (scripts/axe-core.sh: " + out.strip() + ")");
+            }
+        }
+        return file;
+    }
+}
