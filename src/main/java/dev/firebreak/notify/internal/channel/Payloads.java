@@ -49,6 +49,7 @@ final class Payloads {
             case UPDATE_REMINDER -> "incident.update_due";
             case VERIFICATION -> "contact.verification";
             case TEST -> "notification.test";
+            case SUBSCRIBER -> "status_page.update";
         };
     }
 
