@@ -407,6 +407,49 @@ class StatusPageApiIT extends StatusPageTest {
         assertThat(limited).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void commandLinePostsAndUpdates() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = cli(
+                out,
+                err,
+                "status-page",
+                "post",
+                slug,
+                "--name",
+                "Login slow",
+                "--impact",
+                "major",
+                "--component",
+                "Dashboard",
+                "--body",
+                "Looking into it.");
+        assertThat(code).as(err.toString()).isZero();
+        String id = out.toString().strip();
+        assertThat(id).matches("[a-z0-9]{12}");
+        assertThat(cli(out, err, "status-page", "update", slug, id, "--status", "resolved", "--body", "Fine."))
+                .isZero();
+        assertThat(out.toString()).contains(id + " resolved");
+        assertThat(cli(out, err, "status-page", "show", slug)).isZero();
+        assertThat(out.toString()).contains("Login slow").contains("component ");
+        assertThat(cli(out, err, "status-page", "list")).isZero();
+        assertThat(out.toString()).contains(slug);
+        assertThat(cli(out, err, "status-page", "update", slug, id, "--status", "bogus", "--body", "x"))
+                .isNotZero();
+        assertThat(err.toString()).contains("status is one of");
+    }
+
+    private int cli(java.io.StringWriter out, java.io.StringWriter err, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--server";
+        all[args.length + 1] = "http://127.0.0.1:" + port;
+        all[args.length + 2] = "--token";
+        all[args.length + 3] = responder;
+        return dev.firebreak.cli.FirebreakCli.run(
+                all, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    }
+
     private static JsonNode component(JsonNode answer, String name) {
         for (JsonNode c : answer.get("components")) {
             if (c.get("name").asString().equals(name)) {
