@@ -69,32 +69,34 @@ public class StatusSubscriptions {
         Instant now = clock.instant();
         String token = PublicIds.newToken();
         Optional<Subscriber> known = subscribers.lockAddress(page.id(), kind, address);
+        boolean expired = known.isPresent()
+                && known.get().state() == State.PENDING
+                && known.get().createdAt().plus(properties.confirmWithin()).isBefore(now);
         Subscriber subscriber;
-        if (known.isEmpty()) {
+        boolean fresh = known.isEmpty() || known.get().state() == State.UNSUBSCRIBED || expired;
+        if (fresh) {
+            // A new row, so a new id and a new webhook secret: whoever subscribed the address
+            // before never learns the secret of this subscription.
             long id = subscribers.insert(page.id(), kind, address, PublicIds.hash(token), now);
             subscriber = subscribers.byId(id).orElseThrow();
             notices.confirmation(page, subscriber, token, 1);
         } else {
             subscriber = known.get();
-            boolean expired = subscriber.state() == State.PENDING
-                    && subscriber.createdAt().plus(properties.confirmWithin()).isBefore(now);
-            boolean resend = subscriber.state() == State.UNSUBSCRIBED
-                    || expired
-                    || (subscriber.state() == State.PENDING
-                            && !subscriber
-                                    .lastRequestedAt()
-                                    .plus(properties.resendAfter())
-                                    .isAfter(now));
-            if (resend) {
+            if (subscriber.state() == State.PENDING
+                    && !subscriber
+                            .lastRequestedAt()
+                            .plus(properties.resendAfter())
+                            .isAfter(now)) {
                 subscribers.reissue(subscriber.id(), PublicIds.hash(token), now);
                 notices.confirmation(page, subscriber, token, now.toEpochMilli());
             }
         }
+        // The secret only to whoever made this subscription, once.
         return new Subscribed(
                 subscriber.publicId(),
                 kind.name().toLowerCase(Locale.ROOT),
                 "pending confirmation: follow the link in the message just sent",
-                kind == Kind.WEBHOOK ? notices.webhookSecret(subscriber) : null);
+                kind == Kind.WEBHOOK && fresh ? notices.webhookSecret(subscriber) : null);
     }
 
     /** Follows the confirmation link; a link followed again confirms nothing new and says so kindly. */

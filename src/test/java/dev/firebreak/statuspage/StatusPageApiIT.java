@@ -9,6 +9,7 @@ import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.runbook.RunbookLibrary;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -448,6 +449,39 @@ class StatusPageApiIT extends StatusPageTest {
         all[args.length + 3] = responder;
         return dev.firebreak.cli.FirebreakCli.run(
                 all, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    }
+
+    @Test
+    void responderPostsThroughTheStatusPageScreen() {
+        var session = login(accounts.find("admin").orElseThrow().username(), "admin-password-for-tests");
+        String api = json(get("/api/v1/status-pages/" + slug, responder))
+                .get("components")
+                .get(0)
+                .get("publicId")
+                .asString();
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(uri("/status-page/" + slug + "/incidents"))
+                .POST(HttpRequest.BodyPublishers.ofString("name=Search+is+slow&impact=major&body=Looking.&components="
+                        + api + "&_csrf=" + session.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie()));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        JsonNode incident =
+                publicJson("incidents/unresolved.json").get("incidents").get(0);
+        assertThat(incident.get("name").asString()).isEqualTo("Search is slow");
+        assertThat(component(publicJson("components.json"), "API").get("status").asString())
+                .isEqualTo("partial_outage");
+        String page = getPage(session, "/status-page").body();
+        assertThat(page).contains("Search is slow").contains("Post update");
+
+        send(HttpRequest.newBuilder(uri("/status-page/" + slug + "/incidents/"
+                        + incident.get("id").asString() + "/updates"))
+                .POST(HttpRequest.BodyPublishers.ofString("status=resolved&body=Fast+again.&_csrf=" + session.csrf()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session.cookie()));
+        assertThat(publicJson("incidents/unresolved.json").get("incidents").size())
+                .isZero();
+        assertThat(publicJson("status.json").get("status").get("indicator").asString())
+                .isEqualTo("none");
     }
 
     private static JsonNode component(JsonNode answer, String name) {

@@ -105,6 +105,14 @@ class StatusSubscribersIT extends StatusPageTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
             verify(received.getFirst(), secret);
+            // Whoever asks again for the same URL learns nothing of its secret.
+            HttpResponse<String> again = sendJson(
+                    "POST",
+                    "/status/" + slug + "/api/v2/subscribers.json",
+                    null,
+                    "{\"endpoint\":\"" + endpoint + "\"}");
+            assertThat(again.statusCode()).isEqualTo(202);
+            assertThat(json(again).get("webhookSecret").isNull()).isTrue();
             JsonNode confirmation = JSON.readTree(received.getFirst().getValue());
             assertThat(confirmation.get("meta").get("type").asString()).isEqualTo("subscription.confirm");
             String confirm = confirmation.get("meta").get("confirm").asString();
