@@ -95,7 +95,7 @@ public record PageView(StatusPage page, Instant now, List<ComponentView> compone
         return switch (indicator()) {
             case "minor" -> "Minor Service Outage";
             case "major" -> "Partial System Outage";
-            case "critical" -> "Major Service Outage";
+            case "critical" -> "Major System Outage";
             case "maintenance" -> "Service Under Maintenance";
             default -> "All Systems Operational";
         };

@@ -68,7 +68,7 @@ class StatusPageApiIT extends StatusPageTest {
         String critical = open("API down", "critical", "{\"component\":\"API\"}");
         JsonNode worst = publicJson("status.json").get("status");
         assertThat(worst.get("indicator").asString()).isEqualTo("critical");
-        assertThat(worst.get("description").asString()).isEqualTo("Major Service Outage");
+        assertThat(worst.get("description").asString()).isEqualTo("Major System Outage");
 
         update(critical, "{\"status\":\"resolved\",\"body\":\"Fixed.\"}");
         assertThat(publicJson("status.json").get("status").get("indicator").asString())

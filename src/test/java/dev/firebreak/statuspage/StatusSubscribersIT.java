@@ -126,7 +126,7 @@ class StatusSubscribersIT extends StatusPageTest {
             JsonNode update = JSON.readTree(received.get(1).getValue());
             assertThat(update.get("meta").get("unsubscribe").asString()).contains("/status/" + slug + "/unsubscribe");
             assertThat(update.get("page").get("status_indicator").asString()).isEqualTo("critical");
-            assertThat(update.get("page").get("status_description").asString()).isEqualTo("Major Service Outage");
+            assertThat(update.get("page").get("status_description").asString()).isEqualTo("Major System Outage");
             JsonNode incident = update.get("incident");
             assertThat(incident.get("id").asString()).isEqualTo(id);
             assertThat(incident.get("name").asString()).isEqualTo("API down");
