@@ -45,7 +45,8 @@ public final class FirebreakCli {
             AuditCommand.class,
             ExecutionCommand.class,
             PostmortemCommand.class,
-            ActionItemCommand.class);
+            ActionItemCommand.class,
+            StatusPageCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
@@ -68,7 +69,8 @@ public final class FirebreakCli {
             "audit",
             "execution",
             "postmortem",
-            "action-item");
+            "action-item",
+            "status-page");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

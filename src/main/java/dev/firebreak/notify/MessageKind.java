@@ -13,5 +13,10 @@ public enum MessageKind {
     /** A code that proves a contact method reaches its owner. */
     VERIFICATION,
     /** A test message an admin or the owner asked for. */
-    TEST
+    TEST,
+    /**
+     * To somebody outside who subscribed to a status page (an email address or a webhook URL),
+     * written with its words by the status page; a webhook's body is the JSON as written.
+     */
+    SUBSCRIBER
 }

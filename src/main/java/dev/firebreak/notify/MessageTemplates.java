@@ -1,6 +1,7 @@
 package dev.firebreak.notify;
 
 import dev.firebreak.incident.IncidentState;
+import dev.firebreak.notify.internal.IncidentDrafts;
 import dev.firebreak.notify.internal.render.Facts;
 import dev.firebreak.notify.internal.render.Moment;
 import dev.firebreak.notify.internal.render.TemplateFindings;
@@ -23,11 +24,22 @@ public class MessageTemplates {
     private static final long SAMPLE_ID = 1042;
 
     private final NotifyProperties properties;
+    private final IncidentDrafts drafts;
     private final Clock clock;
 
-    MessageTemplates(NotifyProperties properties, Clock clock) {
+    MessageTemplates(NotifyProperties properties, IncidentDrafts drafts, Clock clock) {
         this.properties = properties;
+        this.drafts = drafts;
         this.clock = clock;
+    }
+
+    /**
+     * The incident's runbook template of this kind (initial, update, resolution) filled from the
+     * incident: a draft for a person to edit before it goes anywhere public. Empty when the runbook
+     * has none.
+     */
+    public java.util.Optional<RenderedTemplate> draft(long incidentId, String kind) {
+        return drafts.draft(incidentId, kind);
     }
 
     /**

@@ -98,16 +98,6 @@ class PageController {
                 "MTTA, MTTR, incident frequency and repeat rate, once incidents have been resolved.");
     }
 
-    @GetMapping("/status-page")
-    String statusPage(Model model) {
-        return feature(
-                model,
-                "statuspage",
-                "Status page",
-                "No components",
-                "A public status page for your services, updated from incidents.");
-    }
-
     /** The settings index: links to each area that can be configured. */
     @GetMapping("/settings")
     String settings(Model model) {

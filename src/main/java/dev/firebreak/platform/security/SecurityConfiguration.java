@@ -27,7 +27,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Filter chains: the alert intake, the REST API (stateless, Bearer tokens, problem+json errors),
- * pages' action links (the token is the credential) and the UI (form login, session, CSRF). Reads
+ * pages' action links (the token is the credential), public status pages and the UI (form login, session, CSRF). Reads
  * need {@code viewer}, changes {@code responder}; admin-only actions say so with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -170,8 +170,32 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Public status pages ({@code /status/{slug}}, its Statuspage.io-shaped JSON, feed, subscribe,
+     * confirm and unsubscribe): for anybody, no login, no session, no CSRF token, since nothing
+     * here acts with a user's authority (confirm and unsubscribe links carry their own token). A
+     * page for the public runs no script.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain statusPageChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/status/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self';"
+                                + " style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle, SecurityAudit audit) throws Exception {
         LoginGuard guard = new LoginGuard(throttle, audit);
         http.addFilterBefore(guard, UsernamePasswordAuthenticationFilter.class)

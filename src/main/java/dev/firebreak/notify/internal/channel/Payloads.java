@@ -50,6 +50,7 @@ final class Payloads {
             case ACTION_ITEM_REMINDER -> "action_item.overdue";
             case VERIFICATION -> "contact.verification";
             case TEST -> "notification.test";
+            case SUBSCRIBER -> "status_page.update";
         };
     }
 

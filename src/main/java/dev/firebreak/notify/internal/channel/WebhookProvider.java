@@ -5,10 +5,12 @@ import dev.firebreak.incident.Incidents;
 import dev.firebreak.notify.ChannelType;
 import dev.firebreak.notify.DeliveryOutcome;
 import dev.firebreak.notify.Destination;
+import dev.firebreak.notify.MessageKind;
 import dev.firebreak.notify.NotificationProvider;
 import dev.firebreak.notify.OutgoingMessage;
 import dev.firebreak.notify.RenderedMessage;
 import dev.firebreak.platform.FirebreakException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,10 @@ class WebhookProvider implements NotificationProvider {
 
     @Override
     public DeliveryOutcome send(OutgoingMessage message) {
-        byte[] body = Payloads.bytes(payload(message, service(message)));
+        // A status page's subscriber gets the JSON the status page wrote (Statuspage.io's shape).
+        byte[] body = message.kind() == MessageKind.SUBSCRIBER
+                ? message.content().text().getBytes(StandardCharsets.UTF_8)
+                : Payloads.bytes(payload(message, service(message)));
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("webhook-id", message.key());

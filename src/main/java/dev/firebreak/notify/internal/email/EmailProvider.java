@@ -3,8 +3,10 @@ package dev.firebreak.notify.internal.email;
 import dev.firebreak.notify.ChannelType;
 import dev.firebreak.notify.DeliveryOutcome;
 import dev.firebreak.notify.InvalidDestination;
+import dev.firebreak.notify.MessageKind;
 import dev.firebreak.notify.NotificationProvider;
 import dev.firebreak.notify.OutgoingMessage;
+import dev.firebreak.notify.internal.ListUnsubscribeStore;
 import dev.firebreak.notify.internal.ProviderReadiness;
 import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.EmailAddress;
@@ -38,11 +40,13 @@ class EmailProvider implements NotificationProvider, ProviderReadiness {
 
     private final MailSenders senders;
     private final EmailThreads threads;
+    private final ListUnsubscribeStore unsubscribe;
     private final Clock clock;
 
-    EmailProvider(MailSenders senders, EmailThreads threads, Clock clock) {
+    EmailProvider(MailSenders senders, EmailThreads threads, ListUnsubscribeStore unsubscribe, Clock clock) {
         this.senders = senders;
         this.threads = threads;
+        this.unsubscribe = unsubscribe;
         this.clock = clock;
         if (!senders.configured()) {
             log.info("Email: {}; email contact methods are not paged", NOT_CONFIGURED);
@@ -113,6 +117,17 @@ class EmailProvider implements NotificationProvider, ProviderReadiness {
         mime.setHeader("Auto-Submitted", "auto-generated");
         mime.setHeader("X-Auto-Response-Suppress", "All");
         mime.setHeader("X-Firebreak-Message", message.key());
+        if (message.kind() == MessageKind.SUBSCRIBER) {
+            // RFC 8058: mail clients offer one click that POSTs to the link, no page to visit.
+            unsubscribe.find(message.id()).ifPresent(url -> {
+                try {
+                    mime.setHeader("List-Unsubscribe", "<" + url + ">");
+                    mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(EmailContent.text(message.content(), message.key()), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
