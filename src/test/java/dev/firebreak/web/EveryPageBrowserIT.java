@@ -124,11 +124,13 @@ class EveryPageBrowserIT extends ServerTest {
             long viewport =
                     (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
             if (width > viewport) {
+                // The outermost element that sticks out: what to fix, not the leaf inside it.
                 String culprit = (String) ((JavascriptExecutor) driver)
-                        .executeScript("const w = document.documentElement.clientWidth; let worst = null;"
-                                + " document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();"
-                                + " if (r.right > w + 1 && (!worst || r.width < worst.getBoundingClientRect().width)) worst = e; });"
-                                + " return worst ? worst.tagName + '#' + worst.id + '.' + worst.className : '';");
+                        .executeScript(
+                                "const w = document.documentElement.clientWidth; const out = e => e.getBoundingClientRect().right > w + 1;"
+                                        + " const name = e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '');"
+                                        + " for (const e of document.querySelectorAll('body *')) { if (out(e) && !out(e.parentElement)) {"
+                                        + " return name(e.parentElement) + ' > ' + name(e); } } return '';");
                 wide.add(page + " is " + width + " px (" + culprit + ")");
             }
         }
