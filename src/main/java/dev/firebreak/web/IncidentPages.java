@@ -184,9 +184,20 @@ class IncidentPages {
         return act(id, redirect, "Acknowledged.", () -> incidents.acknowledge(id, user.getName()));
     }
 
+    /** Resolves; with {@code silence} (1h, 4h, 24h) its still-firing alerts are silenced first, so it stays resolved. */
     @PostMapping("/incidents/{id}/resolve")
-    String resolve(@PathVariable long id, Principal user, RedirectAttributes redirect) {
-        return act(id, redirect, "Resolved.", () -> incidents.resolve(id, user.getName()));
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(required = false) String silence,
+            Principal user,
+            RedirectAttributes redirect) {
+        if (silence == null || silence.isBlank()) {
+            return act(id, redirect, "Resolved.", () -> incidents.resolve(id, user.getName()));
+        }
+        return act(id, redirect, "Resolved, its firing alerts silenced for " + silence + ".", () -> {
+            silenceFiring(id, silence, user.getName());
+            return incidents.resolve(id, user.getName());
+        });
     }
 
     @PostMapping("/incidents/{id}/escalate")
@@ -234,35 +245,37 @@ class IncidentPages {
             @RequestParam(defaultValue = "1h") String duration,
             Principal user,
             RedirectAttributes redirect) {
-        return act(id, redirect, "Alerts silenced.", () -> {
-            Duration length = SILENCE_FOR.get(duration);
-            if (length == null) {
-                throw new FirebreakException.BadInput("duration", "duration must be 1h, 4h or 24h");
-            }
-            List<Long> ids = new ArrayList<>();
-            for (IncidentAlert alert : incidents.details(id).alerts()) {
-                if (alert.status() == AlertStatus.FIRING) {
-                    ids.add(silences.create(
-                                    AlertMatcher.exactly(alert.labels()),
-                                    null,
-                                    incidents.now().plus(length),
-                                    user.getName(),
-                                    "silenced from incident #" + id)
-                            .id());
-                }
-            }
-            if (ids.isEmpty()) {
-                throw new FirebreakException.Conflict("no firing alerts to silence");
-            }
-            return incidents.note(
-                    id,
-                    user.getName(),
-                    "silenced " + ids.size() + " alert(s) for " + duration + " (silence "
-                            + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-        });
+        return act(id, redirect, "Alerts silenced.", () -> silenceFiring(id, duration, user.getName()));
     }
 
     /** Runs an action; its refusal (409, 400) shows on the incident page rather than an error page. */
+    private dev.firebreak.incident.Incident silenceFiring(long id, String duration, String actor) {
+        Duration length = SILENCE_FOR.get(duration);
+        if (length == null) {
+            throw new FirebreakException.BadInput("duration", "duration must be 1h, 4h or 24h");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (IncidentAlert alert : incidents.details(id).alerts()) {
+            if (alert.status() == AlertStatus.FIRING) {
+                ids.add(silences.create(
+                                AlertMatcher.exactly(alert.labels()),
+                                null,
+                                incidents.now().plus(length),
+                                actor,
+                                "silenced from incident #" + id)
+                        .id());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new FirebreakException.Conflict("no firing alerts to silence");
+        }
+        return incidents.note(
+                id,
+                actor,
+                "silenced " + ids.size() + " alert(s) for " + duration + " (silence "
+                        + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+    }
+
     private static String act(long id, RedirectAttributes redirect, String done, Supplier<?> action) {
         try {
             action.get();

@@ -120,4 +120,18 @@ class IncidentQueueBrowserIT extends ServerTest {
         driver.get(uri("/incidents?state=all&sort=oldest").toString());
         assertThat(driver.findElement(By.id("sort")).getDomProperty("value")).isEqualTo("oldest");
     }
+
+    @Test
+    void resolvingWhileAlertsStillFireAsksWhetherToSilenceThem() {
+        long id = incident("Firing" + user, Map.of("instance", "a-" + user));
+        driver.get(uri("/incidents/" + id).toString());
+        driver.findElement(By.id("resolve")).click();
+        assertThat(driver.findElement(By.cssSelector(".resolve-firing p")).getText())
+                .contains("2 alert(s) still fire");
+        Browser.clickAndWait(driver, By.id("resolve-and-silence"));
+        wait.until(d -> d.getPageSource().contains("Resolved, its firing alerts silenced for 1h."));
+        assertThat(incidents.get(id).state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(incidents.details(id).timeline().stream().map(e -> e.text()))
+                .anyMatch(t -> t.startsWith("silenced 2 alert(s) for 1h"));
+    }
 }
