@@ -51,16 +51,25 @@ class RunbookPages {
         model.addAttribute("runbooks", library.list());
         model.addAttribute("today", LocalDate.now(clock));
         if (!q.isBlank()) {
-            model.addAttribute("hits", search.search(q, 20));
+            model.addAttribute("hits", plain(search.search(q, 20)));
         }
         return "runbooks";
+    }
+
+    /** Snippets as text: they are cut from Markdown, and its marks read as noise in a result. */
+    private static java.util.List<dev.firebreak.runbook.SearchHit> plain(
+            java.util.List<dev.firebreak.runbook.SearchHit> hits) {
+        return hits.stream()
+                .map(h -> new dev.firebreak.runbook.SearchHit(
+                        h.slug(), h.title(), h.score(), h.matched(), Snippets.plain(h.snippet()), h.reason()))
+                .toList();
     }
 
     /** The live search box asks for this fragment as the user types (htmx). */
     @GetMapping("/runbooks/search")
     String searchResults(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("hits", q.isBlank() ? java.util.List.of() : search.search(q, 20));
+        model.addAttribute("hits", q.isBlank() ? java.util.List.of() : plain(search.search(q, 20)));
         return "runbooks :: results";
     }
 

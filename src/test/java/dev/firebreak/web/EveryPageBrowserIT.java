@@ -97,7 +97,8 @@ class EveryPageBrowserIT extends ServerTest {
                 "/status-page",
                 "/settings",
                 "/account",
-                "/admin/users");
+                "/admin/users",
+                "/search?q=checkout");
         driver.get(uri("/login").toString());
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("password-123456");
