@@ -42,6 +42,7 @@ class IncidentPages {
     private final RunbookPanel panel;
     private final dev.firebreak.execution.Checklists checklists;
     private final dev.firebreak.postmortem.Postmortems postmortems;
+    private final dev.firebreak.platform.security.UserAccounts accounts;
 
     IncidentPages(
             Incidents incidents,
@@ -52,9 +53,11 @@ class IncidentPages {
             Notifications notifications,
             RunbookPanel panel,
             dev.firebreak.execution.Checklists checklists,
-            dev.firebreak.postmortem.Postmortems postmortems) {
+            dev.firebreak.postmortem.Postmortems postmortems,
+            dev.firebreak.platform.security.UserAccounts accounts) {
         this.panel = panel;
         this.postmortems = postmortems;
+        this.accounts = accounts;
         this.checklists = checklists;
         this.escalations = escalations;
         this.notifications = notifications;
@@ -175,6 +178,14 @@ class IncidentPages {
         model.addAttribute("messages", notifications.forIncident(id));
         model.addAttribute("postmortem", postmortems.forIncident(id).orElse(null));
         model.addAttribute("timeline", IncidentView.timeline(details));
+        // A role is given to a person picked from the list, not a username typed from memory.
+        model.addAttribute(
+                "people",
+                accounts.list().stream()
+                        .filter(u -> u.enabled())
+                        .map(u -> u.username())
+                        .sorted()
+                        .toList());
         model.addAttribute("distinct", IncidentView.distinct(details.alerts()));
         return "incident";
     }

@@ -91,6 +91,12 @@ class IncidentQueueBrowserIT extends ServerTest {
                 .contains("rolling back the canary");
         // "a" acknowledges, "n" goes to the note: the keys are wired (the button is gone once acknowledged).
         assertThat(driver.findElements(By.id("acknowledge"))).isEmpty();
+
+        // A role goes to a person picked from the list.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("username"))).selectByValue(user);
+        Browser.clickAndWait(driver, By.id("assign-role"));
+        wait.until(d -> d.findElement(By.id("incident-facts")).getText().contains(user));
+        assertThat(incidents.get(id).commander()).isEqualTo(user);
     }
 
     @Test
