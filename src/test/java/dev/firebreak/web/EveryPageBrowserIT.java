@@ -98,7 +98,14 @@ class EveryPageBrowserIT extends ServerTest {
                 "/settings",
                 "/account",
                 "/admin/users",
-                "/search?q=checkout");
+                "/search?q=checkout",
+                "/services",
+                "/silences",
+                "/settings/channels",
+                "/settings/git-sources",
+                "/settings/heartbeats",
+                "/settings/integrations",
+                "/settings/routing");
         driver.get(uri("/login").toString());
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys("password-123456");

@@ -41,8 +41,10 @@ class WebAccessIT extends ServerTest {
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String pattern : info.getPatternValues()) {
                 // /v2/enqueue and /v2/change/enqueue are PagerDuty-compatible intake: they
-                // authenticate by routing key.
+                // authenticate by routing key. /status/** is the public status page: anybody may
+                // subscribe, and a confirmation or unsubscribe token is the credential.
                 if (pattern.startsWith("/api/")
+                        || pattern.startsWith("/status/")
                         || pattern.startsWith("/account")
                         || pattern.equals("/error")
                         || pattern.equals("/v2/enqueue")
