@@ -99,6 +99,8 @@ class RunbookPanelBrowserIT extends ServerTest {
         Browser.clickAndWait(driver, By.cssSelector("#step-1 button.tick"));
         wait.until(ExpectedConditions.attributeContains(By.id("step-1"), "class", "step-done"));
         assertThat(driver.findElement(By.id("procedure-title")).getText()).contains("1/7 steps");
+        // The next open step is under the actions too, for the phone where the runbook is far down.
+        assertThat(driver.findElement(By.id("next-step")).getText()).startsWith("Next step Schema Issues 2:");
         Browser.screenshot(driver, "runbook-panel-checklist");
         assertThat(incidents.details(incident).timeline())
                 .anyMatch(e -> e.kind() == TimelineKind.TRIAGE)
