@@ -43,6 +43,7 @@ class IncidentPages {
     private final dev.firebreak.execution.Checklists checklists;
     private final dev.firebreak.postmortem.Postmortems postmortems;
     private final dev.firebreak.platform.security.UserAccounts accounts;
+    private final dev.firebreak.oncall.Teams teams;
 
     IncidentPages(
             Incidents incidents,
@@ -54,10 +55,12 @@ class IncidentPages {
             RunbookPanel panel,
             dev.firebreak.execution.Checklists checklists,
             dev.firebreak.postmortem.Postmortems postmortems,
-            dev.firebreak.platform.security.UserAccounts accounts) {
+            dev.firebreak.platform.security.UserAccounts accounts,
+            dev.firebreak.oncall.Teams teams) {
         this.panel = panel;
         this.postmortems = postmortems;
         this.accounts = accounts;
+        this.teams = teams;
         this.checklists = checklists;
         this.escalations = escalations;
         this.notifications = notifications;
@@ -74,11 +77,13 @@ class IncidentPages {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String team,
             @RequestParam(defaultValue = "false") boolean mine,
             Principal user,
             Model model) {
         model.addAttribute("activeNav", "incidents");
-        rows(state, severity, q, service, sort, mine, user, model);
+        model.addAttribute("teams", teams.list().stream().map(t -> t.name()).toList());
+        rows(state, severity, q, service, sort, team, mine, user, model);
         return "incidents";
     }
 
@@ -90,10 +95,21 @@ class IncidentPages {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String team,
             @RequestParam(defaultValue = "false") boolean mine,
             Principal user,
             Model model) {
         String filter = state == null ? "open" : state;
+        java.util.Set<String> teamServices = null;
+        if (team != null && !team.isBlank()) {
+            // An unknown team shows nothing rather than everything.
+            teamServices = teams.list().stream()
+                    .filter(t -> t.name().equals(team))
+                    .findFirst()
+                    .map(t -> java.util.Set.copyOf(t.services()))
+                    .orElse(java.util.Set.of());
+        }
+        model.addAttribute("team", team);
         model.addAttribute("state", filter);
         model.addAttribute("severity", severity);
         model.addAttribute("q", q);
@@ -105,6 +121,7 @@ class IncidentPages {
                 incidents.list(new IncidentQuery(filter, severity, q, 200)),
                 mine ? user.getName() : null,
                 service,
+                teamServices,
                 IncidentQueue.Sort.of(sort));
         model.addAttribute("incidents", list);
         model.addAttribute("services", IncidentQueue.services(list));

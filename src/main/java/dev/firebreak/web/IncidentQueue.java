@@ -50,10 +50,13 @@ final class IncidentQueue {
 
     private IncidentQueue() {}
 
-    static List<Incident> arrange(List<Incident> list, String mine, String service, Sort sort) {
+    /** @param teamServices the services of the chosen team, or null for any */
+    static List<Incident> arrange(
+            List<Incident> list, String mine, String service, java.util.Set<String> teamServices, Sort sort) {
         return list.stream()
                 .filter(i -> mine == null || mine.equals(i.commander()) || mine.equals(i.acknowledgedBy()))
                 .filter(i -> service == null || service.isBlank() || service.equalsIgnoreCase(i.service()))
+                .filter(i -> teamServices == null || (i.service() != null && teamServices.contains(i.service())))
                 .sorted(sort.order)
                 .toList();
     }

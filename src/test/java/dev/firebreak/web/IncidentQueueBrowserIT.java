@@ -29,6 +29,12 @@ class IncidentQueueBrowserIT extends ServerTest {
     @Autowired
     Incidents incidents;
 
+    @Autowired
+    dev.firebreak.oncall.Teams teams;
+
+    @Autowired
+    dev.firebreak.oncall.Services services;
+
     WebDriver driver;
     WebDriverWait wait;
     String user;
@@ -97,6 +103,16 @@ class IncidentQueueBrowserIT extends ServerTest {
         Browser.clickAndWait(driver, By.id("assign-role"));
         wait.until(d -> d.findElement(By.id("incident-facts")).getText().contains(user));
         assertThat(incidents.get(id).commander()).isEqualTo(user);
+
+        // The team filter shows the incidents of the team's services.
+        teams.create("team-" + user, null);
+        services.create("checkout-" + user, null, "team-" + user, null);
+        driver.get(uri("/incidents?state=all&team=team-" + user).toString());
+        assertThat(driver.findElements(By.cssSelector("tr[data-incident]")))
+                .extracting(e -> e.getDomAttribute("data-incident"))
+                .containsExactly(Long.toString(id));
+        assertThat(driver.findElement(By.id("team-filter")).getDomProperty("value"))
+                .isEqualTo("team-" + user);
     }
 
     @Test
