@@ -143,6 +143,12 @@ class EveryPageBrowserIT extends ServerTest {
             }
         }
         assertThat(wide).as("pages wider than 360 px").isEmpty();
+        // The list shows every column on the phone (as cards), none hidden behind a sideways scroll.
+        driver.get(uri("/incidents?state=all").toString());
+        Boolean scrolls = (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("const w = document.getElementById('incident-list').closest('.table-wrap');"
+                        + " return w.scrollWidth > w.clientWidth + 1;");
+        assertThat(scrolls).as("the incident list scrolls sideways at 360 px").isFalse();
     }
 
     @Test
