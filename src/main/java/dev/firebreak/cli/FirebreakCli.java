@@ -43,7 +43,8 @@ public final class FirebreakCli {
             TriageCommand.class,
             ChecklistCommand.class,
             AuditCommand.class,
-            ExecutionCommand.class);
+            ExecutionCommand.class,
+            ReportCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
@@ -64,7 +65,8 @@ public final class FirebreakCli {
             "triage",
             "checklist",
             "audit",
-            "execution");
+            "execution",
+            "report");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

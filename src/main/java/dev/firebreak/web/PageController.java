@@ -84,16 +84,6 @@ class PageController {
         return "dashboard";
     }
 
-    @GetMapping("/analytics")
-    String analytics(Model model) {
-        return feature(
-                model,
-                "analytics",
-                "Analytics",
-                "No data yet",
-                "MTTA, MTTR, incident frequency and repeat rate, once incidents have been resolved.");
-    }
-
     @GetMapping("/status-page")
     String statusPage(Model model) {
         return feature(
