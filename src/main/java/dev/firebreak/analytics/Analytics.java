@@ -2,12 +2,12 @@ package dev.firebreak.analytics;
 
 import dev.firebreak.alert.AlertStatistics;
 import dev.firebreak.analytics.internal.AnalyticsProperties;
+import dev.firebreak.analytics.internal.QueryTimers;
 import dev.firebreak.analytics.internal.RangeParser;
 import dev.firebreak.analytics.internal.RunbookTargets;
 import dev.firebreak.incident.CycleDimension;
 import dev.firebreak.incident.CycleFilter;
 import dev.firebreak.incident.IncidentStatistics;
-import dev.firebreak.notify.BusinessHours;
 import dev.firebreak.notify.PageLoad;
 import dev.firebreak.notify.PageStatistics;
 import dev.firebreak.oncall.OwnedService;
@@ -40,6 +40,7 @@ public class Analytics {
     private final Teams teams;
     private final RunbookTargets runbookTargets;
     private final AnalyticsProperties properties;
+    private final QueryTimers timers;
     private final Clock clock;
 
     Analytics(
@@ -50,6 +51,7 @@ public class Analytics {
             Teams teams,
             RunbookTargets runbookTargets,
             AnalyticsProperties properties,
+            QueryTimers timers,
             Clock clock) {
         this.incidents = incidents;
         this.pages = pages;
@@ -58,6 +60,7 @@ public class Analytics {
         this.teams = teams;
         this.runbookTargets = runbookTargets;
         this.properties = properties;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -111,24 +114,25 @@ public class Analytics {
         Duration range = Duration.between(filter.from(), filter.to());
         Duration bucket = range.compareTo(Duration.ofDays(2)) <= 0 ? Duration.ofHours(1) : Duration.ofDays(1);
         boolean scoped = cycles.services() != null || cycles.severity() != null;
+        List<Long> scope = scoped ? timers.time("incident-ids", () -> incidents.incidentIds(cycles)) : null;
         List<PageLoad> load =
-                pages.load(filter.from(), filter.to(), scoped ? incidents.incidentIds(cycles) : null, businessHours());
+                timers.time("pages", () -> pages.load(filter.from(), filter.to(), scope, properties.hours()));
         return new AnalyticsReport(
                 filter,
                 clock.instant(),
-                AnalyticsNumbers.of(incidents.summary(cycles), range),
+                AnalyticsNumbers.of(timers.time("summary", () -> incidents.summary(cycles)), range),
                 rows(cycles, CycleDimension.SERVICE, range, k -> "/incidents?q=" + encode(k)),
                 rows(cycles, CycleDimension.SEVERITY, range, k -> "/incidents?severity=" + encode(k)),
                 rows(cycles, CycleDimension.TEAM, range, k -> AnalyticsLinks.withTeam(filter, k)),
                 rows(cycles, CycleDimension.RUNBOOK, range, k -> "/runbooks/" + encode(k)),
                 bucket.toSeconds(),
-                incidents.trend(cycles, bucket),
-                incidents.slowest(cycles, properties.listLimit()),
+                timers.time("trend", () -> incidents.trend(cycles, bucket)),
+                timers.time("slowest", () -> incidents.slowest(cycles, properties.listLimit())),
                 load.stream().mapToLong(PageLoad::pages).sum(),
                 load.stream().mapToLong(PageLoad::outOfHours).sum(),
-                describe(),
+                properties.describe(),
                 load,
-                alerts.noisiest(filter.from(), filter.to(), properties.listLimit()));
+                timers.time("noisiest", () -> alerts.noisiest(filter.from(), filter.to(), properties.listLimit())));
     }
 
     /** The services a filter covers: null for all, else the service and/or the team's services. */
@@ -144,29 +148,13 @@ public class Analytics {
 
     private List<AnalyticsRow> rows(
             CycleFilter cycles, CycleDimension dimension, Duration range, Function<String, String> link) {
-        return incidents.breakdown(cycles, dimension).stream()
+        String query = "by-" + dimension.name().toLowerCase(java.util.Locale.ROOT);
+        return timers.time(query, () -> incidents.breakdown(cycles, dimension)).stream()
                 .map(b -> new AnalyticsRow(
                         b.key(),
                         b.key() == null ? null : link.apply(b.key()),
                         AnalyticsNumbers.of(b.statistics(), range)))
                 .toList();
-    }
-
-    public BusinessHours businessHours() {
-        return new BusinessHours(
-                properties.zone(),
-                properties.opens(),
-                properties.closes(),
-                java.util.Set.copyOf(properties.businessDays()));
-    }
-
-    private String describe() {
-        List<String> days = properties.businessDays().stream()
-                .sorted()
-                .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH))
-                .toList();
-        return String.join(",", days) + " " + properties.opens() + "-" + properties.closes() + " "
-                + properties.zone().getId();
     }
 
     static String encode(String value) {

@@ -1,10 +1,14 @@
 package dev.firebreak.analytics.internal;
 
+import dev.firebreak.notify.BusinessHours;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,6 +35,32 @@ public record AnalyticsProperties(
         @DefaultValue("30d") Duration defaultRange,
         @DefaultValue("400d") Duration maxRange,
         @DefaultValue("10") int listLimit) {
+
+    public AnalyticsProperties {
+        if (!businessHours.matches(" *[0-2][0-9]:[0-5][0-9] *- *[0-2][0-9]:[0-5][0-9] *")
+                || !LocalTime.parse(businessHours.split("-")[0].strip())
+                        .isBefore(LocalTime.parse(businessHours.split("-")[1].strip()))) {
+            throw new IllegalArgumentException(
+                    "firebreak.analytics.business-hours must be HH:MM-HH:MM with the start first, e.g. 09:00-18:00");
+        }
+        if (listLimit < 1 || listLimit > 100) {
+            throw new IllegalArgumentException("firebreak.analytics.list-limit must be between 1 and 100");
+        }
+    }
+
+    /** Business hours as the notify feature counts pages by them. */
+    public BusinessHours hours() {
+        return new BusinessHours(zone, opens(), closes(), Set.copyOf(businessDays));
+    }
+
+    /** What a report says applied, e.g. {@code Mon,Tue,Wed,Thu,Fri 09:00-18:00 UTC}. */
+    public String describe() {
+        List<String> days = businessDays.stream()
+                .sorted()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .toList();
+        return String.join(",", days) + " " + opens() + "-" + closes() + " " + zone.getId();
+    }
 
     /** The start of business hours. */
     public LocalTime opens() {
