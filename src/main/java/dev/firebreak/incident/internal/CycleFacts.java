@@ -20,38 +20,34 @@ final class CycleFacts {
 
     private CycleFacts() {}
 
-    /** The facts of cycles opened in the range and, for the repeat windows, the window before it. */
+    /** All the facts: detection and repeats too, which cost a join and two windows. */
     static CycleFacts of(CycleFilter filter) {
+        return of(filter, true);
+    }
+
+    /**
+     * The facts of cycles opened in the range and, for the repeat windows, the window before it.
+     * Detection is a grouped join in {@code base}, the windows run over it in {@code facts}: on H2
+     * a correlated subquery beside the windows was evaluated again and again (10x slower).
+     */
+    static CycleFacts of(CycleFilter filter, boolean full) {
         CycleFacts facts = new CycleFacts();
-        long now = filter.now().toEpochMilli();
         StringBuilder s = facts.sql;
-        s.append("with facts as (select c.incident_id, c.cycle, c.opened_at, i.title, i.service, i.severity,")
-                .append(" i.runbook_slug, ");
-        facts.team(filter.teams());
-        s.append(" as team, ");
-        s.append(diff("c.acknowledged_at", "c.opened_at")).append(" as tta, ");
-        s.append(diff("c.resolved_at", "c.opened_at")).append(" as ttr, ");
-        s.append(diff("coalesce(c.acknowledged_at, c.resolved_at)", "c.opened_at"))
-                .append(" as answered, ");
-        // Detection: the earliest alert start of this cycle (after the previous cycle resolved).
-        s.append(diff(
-                        "c.opened_at",
-                        "(select min(a.starts_at) from incident_alerts a where a.incident_id = c.incident_id"
-                                + " and a.starts_at <= c.opened_at and (p.resolved_at is null"
-                                + " or a.starts_at > p.resolved_at))"))
-                .append(" as ttd, ");
-        s.append(now).append(" / 1000.0 - extract(epoch from c.opened_at) as age, ");
-        s.append("i.response_target_seconds as target, ");
-        facts.resolutionTarget(filter.resolutionTargets());
-        s.append(" as resolution_target, ");
-        s.append(since("i.group_key")).append(" as since_group, ");
-        s.append("case when i.runbook_slug is null then null else ")
-                .append(since("i.runbook_slug"))
-                .append(" end as since_runbook");
-        s.append(" from incident_cycles c join incidents i on i.id = c.incident_id")
-                .append(" left join incident_cycles p on p.incident_id = c.incident_id and p.cycle = c.cycle - 1")
-                .append(" where c.opened_at >= ? and c.opened_at < ?");
-        facts.params.add(utc(filter.from().minus(filter.repeatWindow())));
+        String columns = "c.incident_id, c.cycle, c.opened_at, c.acknowledged_at, c.resolved_at, i.title, i.group_key,"
+                + " i.service, i.severity, i.runbook_slug, i.response_target_seconds";
+        s.append("with base as (select ").append(columns);
+        s.append(
+                full ? ", min(a.starts_at) as first_start" : ", cast(null as timestamp with time zone) as first_start");
+        s.append(" from incident_cycles c join incidents i on i.id = c.incident_id");
+        if (full) {
+            // Detection: the earliest alert start of this cycle (after the previous cycle resolved).
+            s.append(" left join incident_cycles p on p.incident_id = c.incident_id and p.cycle = c.cycle - 1")
+                    .append(
+                            " left join incident_alerts a on a.incident_id = c.incident_id and a.starts_at <= c.opened_at")
+                    .append(" and (p.resolved_at is null or a.starts_at > p.resolved_at)");
+        }
+        s.append(" where c.opened_at >= ? and c.opened_at < ?");
+        facts.params.add(utc(full ? filter.from().minus(filter.repeatWindow()) : filter.from()));
         facts.params.add(utc(filter.to()));
         if (filter.services() != null) {
             if (filter.services().isEmpty()) {
@@ -67,7 +63,29 @@ final class CycleFacts {
             s.append(" and lower(i.severity) = ?");
             facts.params.add(filter.severity().toLowerCase(Locale.ROOT));
         }
-        s.append(") ");
+        if (full) {
+            s.append(" group by ").append(columns);
+        }
+        s.append("), facts as (select incident_id, cycle, opened_at, title, service, severity, runbook_slug, ");
+        facts.team(filter.teams());
+        s.append(" as team, ");
+        s.append(diff("acknowledged_at", "opened_at")).append(" as tta, ");
+        s.append(diff("resolved_at", "opened_at")).append(" as ttr, ");
+        s.append(diff("coalesce(acknowledged_at, resolved_at)", "opened_at")).append(" as answered, ");
+        s.append(diff("opened_at", "first_start")).append(" as ttd, ");
+        s.append(filter.now().toEpochMilli()).append(" / 1000.0 - extract(epoch from opened_at) as age, ");
+        s.append("response_target_seconds as target, ");
+        facts.resolutionTarget(filter.resolutionTargets());
+        s.append(" as resolution_target, ");
+        if (full) {
+            s.append(since("group_key")).append(" as since_group, ");
+            s.append("case when runbook_slug is null then null else ")
+                    .append(since("runbook_slug"))
+                    .append(" end as since_runbook");
+        } else {
+            s.append("cast(null as numeric) as since_group, cast(null as numeric) as since_runbook");
+        }
+        s.append(" from base) ");
         return facts;
     }
 
@@ -82,7 +100,7 @@ final class CycleFacts {
             sql.append("cast(null as varchar(200))");
             return;
         }
-        sql.append("case i.service");
+        sql.append("case service");
         teams.forEach((service, team) -> {
             sql.append(" when ? then ?");
             params.add(service);
@@ -96,7 +114,7 @@ final class CycleFacts {
             sql.append("cast(null as bigint)");
             return;
         }
-        sql.append("case i.runbook_slug");
+        sql.append("case runbook_slug");
         targets.forEach((slug, seconds) -> {
             sql.append(" when ? then ").append((long) seconds);
             params.add(slug);
@@ -110,7 +128,7 @@ final class CycleFacts {
 
     private static String since(String partition) {
         return diff(
-                "c.opened_at",
-                "lag(c.opened_at) over (partition by " + partition + " order by c.opened_at, c.incident_id, c.cycle)");
+                "opened_at",
+                "lag(opened_at) over (partition by " + partition + " order by opened_at, incident_id, cycle)");
     }
 }

@@ -68,7 +68,7 @@ public class CycleStatisticsStore {
         long from = filter.from().getEpochSecond();
         long size = bucket.toSeconds();
         String index = "cast(floor((extract(epoch from opened_at) - " + from + ") / " + size + ") as bigint)";
-        CycleFacts facts = CycleFacts.of(filter);
+        CycleFacts facts = CycleFacts.of(filter, false);
         facts.sql
                 .append("select ")
                 .append(index)
@@ -87,7 +87,7 @@ public class CycleStatisticsStore {
 
     /** The resolved cycles that took longest, longest first. */
     public List<SlowCycle> slowest(CycleFilter filter, int limit) {
-        CycleFacts facts = CycleFacts.of(filter);
+        CycleFacts facts = CycleFacts.of(filter, false);
         facts.sql.append("select incident_id, cycle, title, service, severity, opened_at, ttr from facts");
         facts.inRange(filter);
         facts.sql
@@ -109,7 +109,7 @@ public class CycleStatisticsStore {
 
     /** The incidents with a cycle in the range, for other features' numbers over the same filter. */
     public List<Long> incidentIds(CycleFilter filter) {
-        CycleFacts facts = CycleFacts.of(filter);
+        CycleFacts facts = CycleFacts.of(filter, false);
         facts.sql.append("select distinct incident_id from facts");
         facts.inRange(filter);
         return jdbc.sql(facts.sql.toString())
