@@ -35,6 +35,11 @@ final class ApiClient {
         return JSON.readTree(send(request(path).GET()).body());
     }
 
+    /** A GET answered as text of the given media type (a CSV export). */
+    String getText(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET()).body();
+    }
+
     JsonNode put(String path, String contentType, byte[] body) {
         HttpResponse<String> response = send(
                 request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));

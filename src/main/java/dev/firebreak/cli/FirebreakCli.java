@@ -46,7 +46,8 @@ public final class FirebreakCli {
             ExecutionCommand.class,
             PostmortemCommand.class,
             ActionItemCommand.class,
-            StatusPageCommand.class);
+            StatusPageCommand.class,
+            ReportCommand.class);
 
     /** Commands that hold no database, server or file that a shutdown hook would close. */
     static final Set<String> NO_SHUTDOWN_WORK = Set.of(
@@ -70,7 +71,8 @@ public final class FirebreakCli {
             "execution",
             "postmortem",
             "action-item",
-            "status-page");
+            "status-page",
+            "report");
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 

@@ -88,28 +88,10 @@ class PageController {
         return "dashboard";
     }
 
-    @GetMapping("/analytics")
-    String analytics(Model model) {
-        return feature(
-                model,
-                "analytics",
-                "Analytics",
-                "No data yet",
-                "MTTA, MTTR, incident frequency and repeat rate, once incidents have been resolved.");
-    }
-
     /** The settings index: links to each area that can be configured. */
     @GetMapping("/settings")
     String settings(Model model) {
         model.addAttribute("activeNav", "settings");
         return "settings";
-    }
-
-    static String feature(Model model, String nav, String heading, String emptyTitle, String emptyText) {
-        model.addAttribute("activeNav", nav);
-        model.addAttribute("heading", heading);
-        model.addAttribute("emptyTitle", emptyTitle);
-        model.addAttribute("emptyText", emptyText);
-        return "feature";
     }
 }
