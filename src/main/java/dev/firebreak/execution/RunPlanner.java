@@ -7,7 +7,6 @@ import dev.firebreak.incident.Incident;
 import dev.firebreak.incident.IncidentAlert;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.FirebreakException;
-import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccounts;
 import dev.firebreak.runbook.RiskClass;
 import dev.firebreak.runbook.RunbookDocument;
@@ -87,10 +86,7 @@ class RunPlanner {
 
     /** Viewers read; running and approving is for responders and admins (the API checks this too). */
     void requireRunner(String actor) {
-        Role role = users.find(actor).map(u -> u.role()).orElse(null);
-        if (role != Role.RESPONDER && role != Role.ADMIN) {
-            throw new FirebreakException.Forbidden("only responders and admins run or approve commands");
-        }
+        users.requireResponder(actor, "only responders and admins run or approve commands");
     }
 
     /** Refuses a run past the rate limit, or a changing run within the cooldown of the last one. */

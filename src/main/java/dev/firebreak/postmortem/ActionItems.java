@@ -56,6 +56,7 @@ public class ActionItems {
 
     @Transactional
     public ActionItem add(long postmortemId, NewItem item, String actor) {
+        users.requireResponder(actor, "only responders and admins add action items");
         Postmortem postmortem = postmortems
                 .find(postmortemId)
                 .orElseThrow(() -> new FirebreakException.NotFound("no postmortem " + postmortemId));
@@ -91,6 +92,7 @@ public class ActionItems {
 
     @Transactional
     public ActionItem change(long id, Change change, String actor) {
+        users.requireResponder(actor, "only responders and admins change action items");
         ActionItem item = store.lock(id).orElseThrow(() -> notFound(id));
         String title = change.title() == null ? item.title() : title(change.title());
         String owner = change.owner() == null ? item.owner() : owner(change.owner());

@@ -4,7 +4,6 @@ import dev.firebreak.incident.IncidentDetails;
 import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.FirebreakException;
-import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccounts;
 import dev.firebreak.postmortem.internal.PostmortemProperties;
 import dev.firebreak.postmortem.internal.PostmortemStore;
@@ -179,10 +178,7 @@ public class Postmortems {
     }
 
     void requireWriter(String actor) {
-        Role role = users.find(actor).map(u -> u.role()).orElse(null);
-        if (role != Role.RESPONDER && role != Role.ADMIN) {
-            throw new FirebreakException.Forbidden("only responders and admins write postmortems");
-        }
+        users.requireResponder(actor, "only responders and admins write postmortems");
     }
 
     private RunbookModel runbook(String slug) {

@@ -67,6 +67,16 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** Logs in through the login form at {@code loginPage} and waits until the browser has left it. */
+    public static void logIn(WebDriver driver, java.net.URI loginPage, String username, String password) {
+        driver.get(loginPage.toString());
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(driver, By.cssSelector("button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
     public static Path screenshot(WebDriver driver, String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));

@@ -32,12 +32,7 @@ class AnalyticsBrowserIT extends ServerTest {
 
     @Test
     void theChartsDrawAndTheFiltersApply() {
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(driver, uri("/login"), "admin", "admin-password-for-tests");
         driver.get(uri("/analytics").toString());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Analytics");
         new WebDriverWait(driver, Duration.ofSeconds(30))

@@ -15,7 +15,6 @@ import dev.firebreak.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -106,12 +102,7 @@ class EveryPageBrowserIT extends ServerTest {
                 "/settings/heartbeats",
                 "/settings/integrations",
                 "/settings/routing");
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("password-123456");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(driver, uri("/login"), user, "password-123456");
     }
 
     @AfterEach

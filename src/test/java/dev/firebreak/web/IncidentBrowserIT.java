@@ -45,12 +45,8 @@ class IncidentBrowserIT extends ServerTest {
     void incidentAppearsLiveAndIsAcknowledgedWithANote() {
         String name = "dana-" + UUID.randomUUID().toString().substring(0, 6);
         accounts.create(name, "password-123456", Role.RESPONDER, null, null);
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys("password-123456");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
+        Browser.logIn(driver, uri("/login"), name, "password-123456");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         driver.get(uri("/incidents").toString());
         try {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,11 +44,7 @@ class IncidentQueueBrowserIT extends ServerTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         user = "q-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(user, "password-123456", Role.RESPONDER, null, null);
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("password-123456");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(driver, uri("/login"), user, "password-123456");
     }
 
     @AfterEach

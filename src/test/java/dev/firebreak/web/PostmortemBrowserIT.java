@@ -42,11 +42,7 @@ class PostmortemBrowserIT extends ServerTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         user = "pmb-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(user, "password-123456", Role.RESPONDER, null, null);
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys("password-123456");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(driver, uri("/login"), user, "password-123456");
     }
 
     @AfterEach

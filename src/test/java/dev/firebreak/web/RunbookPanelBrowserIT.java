@@ -49,11 +49,7 @@ class RunbookPanelBrowserIT extends ServerTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         id = UUID.randomUUID().toString().substring(0, 8);
         accounts.create("panel-" + id, "password-123456", Role.RESPONDER, null, null);
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys("panel-" + id);
-        driver.findElement(By.id("password")).sendKeys("password-123456");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.logIn(driver, uri("/login"), "panel-" + id, "password-123456");
     }
 
     @AfterEach

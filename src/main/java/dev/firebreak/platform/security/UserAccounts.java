@@ -162,6 +162,17 @@ public class UserAccounts implements UserDetailsService {
         return text.isBlank() ? null : text.strip();
     }
 
+    /**
+     * Refuses (403, with {@code refusal}) a person who may only read: changes are for responders and
+     * admins. Services check it too, since the CLI and other callers reach them past the web chains.
+     */
+    public void requireResponder(String username, String refusal) {
+        Role role = find(username).map(UserAccount::role).orElse(null);
+        if (role != Role.RESPONDER && role != Role.ADMIN) {
+            throw new dev.firebreak.platform.FirebreakException.Forbidden(refusal);
+        }
+    }
+
     public Optional<UserAccount> find(String username) {
         return jdbc.sql("select * from users where username = ?")
                 .param(username)
