@@ -7,7 +7,7 @@
     return;
   }
   const id = root.dataset.incidentLive;
-  const parts = ["incident-actions", "incident-facts", "escalation", "notifications", "alerts", "timeline", "postmortem"];
+  const parts = ["incident-actions", "incident-facts", "escalation", "notifications", "alerts", "timeline", "postmortem"]; // #timeline is the list only, not the note form above it;
   let pending = null;
   const refresh = () => {
     pending = null;

@@ -12,19 +12,24 @@
   } catch (e) {
     format = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
   }
+  // "12 min ago" for the past, "in 4 min" for a time still to come (an escalation's next step).
   const ago = (ms) => {
-    const s = Math.max(0, Math.round(ms / 1000));
-    if (s < 60) return s + " s ago";
-    if (s < 3600) return Math.round(s / 60) + " min ago";
-    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.round((s % 3600) / 60) + " min ago";
-    return Math.floor(s / 86400) + " d ago";
+    const s = Math.round(Math.abs(ms) / 1000);
+    let span;
+    if (s < 60) span = s + " s";
+    else if (s < 3600) span = Math.round(s / 60) + " min";
+    else if (s < 86400) span = Math.floor(s / 3600) + " h " + Math.round((s % 3600) / 60) + " min";
+    else span = Math.floor(s / 86400) + " d";
+    return ms < -1000 ? "in " + span : span + " ago";
   };
   const apply = () => {
     document.querySelectorAll("time[datetime]").forEach((el) => {
       const at = new Date(el.getAttribute("datetime"));
       if (isNaN(at)) return;
-      el.title = at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
-      el.textContent = el.hasAttribute("data-relative") ? ago(Date.now() - at) : format.format(at);
+      const utc = at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+      const relative = el.hasAttribute("data-relative");
+      el.title = relative ? format.format(at) + " (" + utc + ")" : utc;
+      el.textContent = relative ? ago(Date.now() - at) : format.format(at);
     });
   };
   document.addEventListener("DOMContentLoaded", apply);

@@ -44,10 +44,15 @@ class IncidentController {
     ResponseEntity<List<Incident>> list(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
+            @RequestParam(required = false) Integer level,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) Long before) {
-        IncidentPage page = incidents.page(new IncidentQuery(state, severity, q, limit, before));
+        if (level != null && (level < 1 || level > 20)) {
+            throw new dev.firebreak.platform.FirebreakException.BadInput(
+                    "level", "level is a severity on the common scale, 1 (most severe) to 20");
+        }
+        IncidentPage page = incidents.page(new IncidentQuery(state, severity, level, q, limit, before));
         return ListPages.of(page.items(), page.next(), page.total());
     }
 

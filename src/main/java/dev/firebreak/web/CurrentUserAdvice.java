@@ -6,8 +6,8 @@ import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the logged-in person into every page's model for the header. */
-@ControllerAdvice(basePackageClasses = CurrentUserAdvice.class)
+/** Puts the logged-in person into every page's model for the header, error pages' too. */
+@ControllerAdvice(basePackages = {"dev.firebreak.web", "dev.firebreak.platform.web"})
 class CurrentUserAdvice {
     private final UserAccounts accounts;
     private final dev.firebreak.oncall.People people;
@@ -33,5 +33,11 @@ class CurrentUserAdvice {
     @ModelAttribute("currentUser")
     UserAccount currentUser(Principal principal) {
         return principal == null ? null : accounts.find(principal.getName()).orElse(null);
+    }
+
+    /** For an exception handler's page, which the model attributes above do not reach. */
+    void fill(org.springframework.ui.Model model, Principal principal) {
+        model.addAttribute("currentUser", currentUser(principal));
+        model.addAttribute("viewerZone", viewerZone(principal));
     }
 }

@@ -74,6 +74,7 @@ class IncidentPages {
     String list(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
+            @RequestParam(required = false) Integer level,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String sort,
@@ -83,7 +84,8 @@ class IncidentPages {
             Model model) {
         model.addAttribute("activeNav", "incidents");
         model.addAttribute("teams", teams.list().stream().map(t -> t.name()).toList());
-        rows(state, severity, q, service, sort, team, mine, user, model);
+        model.addAttribute("levels", IncidentQueue.levels(incidents.list(new IncidentQuery(null, null, null, 500))));
+        rows(state, severity, level, q, service, sort, team, mine, user, model);
         return "incidents";
     }
 
@@ -92,6 +94,7 @@ class IncidentPages {
     String rows(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String severity,
+            @RequestParam(required = false) Integer level,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String service,
             @RequestParam(required = false) String sort,
@@ -112,13 +115,14 @@ class IncidentPages {
         model.addAttribute("team", team);
         model.addAttribute("state", filter);
         model.addAttribute("severity", severity);
+        model.addAttribute("level", level);
         model.addAttribute("q", q);
         model.addAttribute("service", service);
         model.addAttribute("sort", IncidentQueue.Sort.of(sort).id());
         model.addAttribute("mine", mine);
         model.addAttribute("now", incidents.now());
         List<dev.firebreak.incident.Incident> list = IncidentQueue.arrange(
-                incidents.list(new IncidentQuery(filter, severity, q, 200)),
+                incidents.list(new IncidentQuery(filter, severity, level, q, 200, null)),
                 mine ? user.getName() : null,
                 service,
                 teamServices,
@@ -203,7 +207,7 @@ class IncidentPages {
                         .map(u -> u.username())
                         .sorted()
                         .toList());
-        model.addAttribute("distinct", IncidentView.distinct(details.alerts()));
+        model.addAttribute("alertTable", IncidentView.alerts(details.alerts()));
         return "incident";
     }
 

@@ -14,7 +14,7 @@ final class IncidentQueue {
         OLDEST("oldest", Comparator.comparing(Incident::openedAt)),
         SEVERITY(
                 "severity",
-                Comparator.comparing((Incident i) -> rank(i.severity().name()))
+                Comparator.comparing((Incident i) -> i.severity().rank())
                         .thenComparing(Comparator.comparing(Incident::openedAt).reversed())),
         STATE(
                 "state",
@@ -70,22 +70,30 @@ final class IncidentQueue {
                 .toList();
     }
 
-    /**
-     * Severities of every scheme on one scale: P0/SEV-0 and critical first, then 1, 2... (P1..P4,
-     * SEV-1..4, critical/high/medium/low/info), so a mixed list still reads most severe first.
-     */
-    static int rank(String name) {
-        String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        var digit = java.util.regex.Pattern.compile("(\\d+)").matcher(n);
-        if (digit.find()) {
-            return Integer.parseInt(digit.group(1));
+    /** A level of the common scale with the names its schemes give it, e.g. 1 · P0, P1 (Critical), SEV-1. */
+    record Level(int level, String names) {}
+
+    private static final java.util.Map<Integer, String> BUILT_IN =
+            java.util.Map.of(1, "P1 Critical", 2, "P2 High", 3, "P3 Medium", 4, "P4 Low");
+
+    /** The levels the listed incidents use, at least the built-in four, with each scheme's own names. */
+    static List<Level> levels(List<Incident> list) {
+        var names = new java.util.TreeMap<Integer, java.util.LinkedHashSet<String>>();
+        for (int l = 1; l <= 4; l++) {
+            names.put(l, new java.util.LinkedHashSet<>());
         }
-        return switch (n) {
-            case "critical", "emergency", "fatal" -> 1;
-            case "high", "error", "major" -> 2;
-            case "medium", "warning", "minor" -> 3;
-            case "low" -> 4;
-            default -> 5;
-        };
+        list.stream()
+                .map(Incident::severity)
+                .sorted(Comparator.comparing(dev.firebreak.incident.Severity::name))
+                .forEach(s -> names.computeIfAbsent(s.level(), k -> new java.util.LinkedHashSet<>())
+                        .add(s.label() == null || s.label().isBlank() ? s.name() : s.name() + " " + s.label()));
+        return names.entrySet().stream()
+                .map(e -> new Level(
+                        e.getKey(),
+                        e.getValue().isEmpty()
+                                ? BUILT_IN.getOrDefault(e.getKey(), "level " + e.getKey())
+                                : String.join(
+                                        ", ", e.getValue().stream().limit(4).toList())))
+                .toList();
     }
 }

@@ -25,7 +25,80 @@ final class IncidentView {
         }
     }
 
+    /**
+     * Alerts that differ only in occurrence (fired, resolved, fired again) as one row: firing when
+     * any of them fires, {@code since} the first start, {@code lastSeen} the latest.
+     */
+    record AlertRow(
+            String name,
+            boolean firing,
+            int count,
+            Instant since,
+            Instant lastSeen,
+            String summary,
+            Map<String, String> labels) {}
+
+    /** The alerts table: the labels and summary every alert shares said once, then a row per difference. */
+    record AlertTable(Map<String, String> sharedLabels, String sharedSummary, List<AlertRow> rows, long firing) {}
+
     private IncidentView() {}
+
+    static AlertTable alerts(List<IncidentAlert> alerts) {
+        Map<String, String> shared = new java.util.TreeMap<>();
+        if (alerts.size() > 1) {
+            alerts.getFirst().labels().forEach((k, v) -> {
+                if (alerts.stream().allMatch(a -> v.equals(a.labels().get(k)))) {
+                    shared.put(k, v);
+                }
+            });
+        }
+        var summaries = alerts.stream()
+                .map(a -> a.annotations().getOrDefault("summary", ""))
+                .distinct()
+                .toList();
+        String sharedSummary = alerts.size() > 1 && summaries.size() == 1 ? summaries.getFirst() : null;
+        Map<String, List<IncidentAlert>> groups = new java.util.LinkedHashMap<>();
+        for (IncidentAlert a : alerts) {
+            groups.computeIfAbsent(a.name() + "\u0000" + new java.util.TreeMap<>(a.labels()), k -> new ArrayList<>())
+                    .add(a);
+        }
+        List<AlertRow> rows = groups.values().stream()
+                .map(g -> {
+                    IncidentAlert latest = g.stream()
+                            .max(java.util.Comparator.comparing(IncidentAlert::lastSeenAt, nullsFirst()))
+                            .orElseThrow();
+                    return new AlertRow(
+                            latest.name(),
+                            g.stream().anyMatch(a -> a.status() == dev.firebreak.alert.AlertStatus.FIRING),
+                            g.size(),
+                            g.stream()
+                                    .map(IncidentAlert::startsAt)
+                                    .filter(Objects::nonNull)
+                                    .min(Instant::compareTo)
+                                    .orElse(null),
+                            latest.lastSeenAt(),
+                            sharedSummary == null ? latest.annotations().get("summary") : null,
+                            without(latest.labels(), shared));
+                })
+                .sorted(java.util.Comparator.comparing((AlertRow r) -> !r.firing())
+                        .thenComparing(AlertRow::lastSeen, nullsFirst().reversed()))
+                .toList();
+        return new AlertTable(
+                shared,
+                sharedSummary,
+                rows,
+                rows.stream().filter(AlertRow::firing).count());
+    }
+
+    private static java.util.Comparator<Instant> nullsFirst() {
+        return java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    }
+
+    private static Map<String, String> without(Map<String, String> labels, Map<String, String> shared) {
+        Map<String, String> out = new java.util.TreeMap<>(labels);
+        out.keySet().removeAll(shared.keySet());
+        return out;
+    }
 
     static List<TimelineRow> timeline(IncidentDetails details) {
         Map<Long, String> distinct = distinct(details.alerts());

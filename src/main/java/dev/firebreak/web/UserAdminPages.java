@@ -28,7 +28,7 @@ class UserAdminPages {
 
     @GetMapping("/admin/users")
     String list(Model model) {
-        model.addAttribute("activeNav", "users");
+        model.addAttribute("activeNav", "settings");
         model.addAttribute("people", people.list());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("zones", Zones.IDS);

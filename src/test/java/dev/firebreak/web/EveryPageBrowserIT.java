@@ -44,6 +44,7 @@ class EveryPageBrowserIT extends ServerTest {
 
     WebDriver driver;
     List<String> pages;
+    long openIncident;
 
     @BeforeEach
     void open() throws Exception {
@@ -75,12 +76,29 @@ class EveryPageBrowserIT extends ServerTest {
         long incident =
                 incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
         incidents.resolve(incident, user);
+        // An open one too, with the actions, the runbook's next step and alerts on several instances.
+        String openKey = AlertGroups.key();
+        List<dev.firebreak.alert.Alert> firing = new ArrayList<>();
+        for (int n = 1; n <= 8; n++) {
+            firing.add(AlertGroups.alert(
+                    "EveryPageOpen" + user,
+                    Map.of("instance", "web-" + n + ":9100", "service", "checkout"),
+                    clock.instant(),
+                    "checkout performance issues: answers slowly on one instance"));
+        }
+        alertGroups().fire(new AlertGroup(openKey, "default", Map.of(), "checkout", null, null, slug, firing));
+        openIncident = incidents
+                .list(new IncidentQuery(null, null, openKey, 5))
+                .getFirst()
+                .id();
+        incidents.note(openIncident, user, "looking at web-3 first");
         long postmortem = postmortems.draft(incident, user).id();
         pages = List.of(
                 "/",
                 "/incidents",
                 "/incidents?state=all",
                 "/incidents/" + incident,
+                "/incidents/" + openIncident,
                 "/alerts",
                 "/oncall",
                 "/escalation",
@@ -140,6 +158,49 @@ class EveryPageBrowserIT extends ServerTest {
                 .executeScript("const w = document.getElementById('incident-list').closest('.table-wrap');"
                         + " return w.scrollWidth > w.clientWidth + 1;");
         assertThat(scrolls).as("the incident list scrolls sideways at 360 px").isFalse();
+    }
+
+    /** An open incident's first screen: at 1440x900 the alerts and the timeline, on a phone the actions and the next step. */
+    @Test
+    void theIncidentPageKeepsWhatMattersOnTheFirstScreen() {
+        long height = viewport(1440, 900);
+        driver.get(uri("/incidents/" + openIncident).toString());
+        assertThat(top("#alerts h2")).as("the alerts' heading at 1440x900").isLessThan(height - 40);
+        assertThat(top("#timeline-panel h2"))
+                .as("the timeline's heading at 1440x900")
+                .isLessThan(height - 40);
+        assertThat(top("#timeline li"))
+                .as("the newest timeline line at 1440x900")
+                .isLessThan(height);
+
+        height = viewport(390, 844);
+        driver.get(uri("/incidents/" + openIncident).toString());
+        assertThat(bottom("#acknowledge")).as("acknowledge on a phone").isLessThan(height);
+        assertThat(bottom("#next-step"))
+                .as("the runbook's next step on a phone")
+                .isLessThan(height);
+    }
+
+    /** Sizes the window so the page itself (not the browser's frame) is {@code width x height}. */
+    private long viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(width, (int) (2L * height - inner)));
+        return (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight");
+    }
+
+    private long top(String selector) {
+        return ((Number) ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.querySelector(arguments[0]).getBoundingClientRect().top", selector))
+                .longValue();
+    }
+
+    private long bottom(String selector) {
+        return ((Number) ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.querySelector(arguments[0]).getBoundingClientRect().bottom", selector))
+                .longValue();
     }
 
     @Test

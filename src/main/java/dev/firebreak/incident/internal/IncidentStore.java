@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class IncidentStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "id, group_key, title, state, route, service, escalation_policy, severity,"
-            + " severity_label, response_target, response_target_seconds, runbook_slug, commander,"
+            + " severity_label, severity_rank, response_target, response_target_seconds, runbook_slug, commander,"
             + " communications_lead, scribe, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by,"
             + " reopen_count, updated_at";
 
@@ -57,9 +57,9 @@ public class IncidentStore {
         KeyHolder keys = new GeneratedKeyHolder();
         // open_group_key is unique: a second opening for the same group fails here and is retried.
         jdbc.sql("insert into incidents (group_key, open_group_key, title, state, route, service, escalation_policy,"
-                        + " severity, severity_label, response_target, response_target_seconds, runbook_slug,"
-                        + " opened_at, reopen_count, updated_at, group_event_at)"
-                        + " values (?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                        + " severity, severity_label, severity_rank, response_target, response_target_seconds,"
+                        + " runbook_slug, opened_at, reopen_count, updated_at, group_event_at)"
+                        + " values (?, ?, ?, 'TRIGGERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(
                         groupKey,
                         groupKey,
@@ -69,6 +69,7 @@ public class IncidentStore {
                         policy,
                         severity.name(),
                         severity.label(),
+                        severity.rank(),
                         severity.responseTarget(),
                         severity.responseTargetSeconds(),
                         runbook,
@@ -131,6 +132,10 @@ public class IncidentStore {
             String severity = query.severity().strip().toLowerCase(Locale.ROOT);
             params.add(severity);
             params.add(severity);
+        }
+        if (query.level() != null) {
+            sql.append(" and severity_rank = ?");
+            params.add(query.level() - 1);
         }
         if (query.text() != null && !query.text().isBlank()) {
             sql.append(" and (lower(title) like ? or lower(group_key) like ? or lower(coalesce(service, '')) like ?"
@@ -241,11 +246,12 @@ public class IncidentStore {
     }
 
     public void setSeverity(long id, Severity severity, Instant at) {
-        jdbc.sql("update incidents set severity = ?, severity_label = ?, response_target = ?,"
+        jdbc.sql("update incidents set severity = ?, severity_label = ?, severity_rank = ?, response_target = ?,"
                         + " response_target_seconds = ?, updated_at = ? where id = ?")
                 .params(
                         severity.name(),
                         severity.label(),
+                        severity.rank(),
                         severity.responseTarget(),
                         severity.responseTargetSeconds(),
                         utc(at),
@@ -374,7 +380,8 @@ public class IncidentStore {
                         rs.getString("severity"),
                         rs.getString("severity_label"),
                         rs.getString("response_target"),
-                        seconds),
+                        seconds,
+                        rs.getInt("severity_rank")),
                 rs.getString("runbook_slug"),
                 rs.getString("commander"),
                 rs.getString("communications_lead"),

@@ -15,28 +15,34 @@ import java.util.regex.Pattern;
 public record SeverityScheme(List<Severity> levels, boolean builtIn) {
     public static final SeverityScheme DEFAULT = new SeverityScheme(
             List.of(
-                    new Severity("P1", "Critical", "15 minutes", 900L),
-                    new Severity("P2", "High", "1 hour", 3600L),
-                    new Severity("P3", "Medium", "4 hours", 14400L),
-                    new Severity("P4", "Low", "next business day", null)),
+                    new Severity("P1", "Critical", "15 minutes", 900L, 0),
+                    new Severity("P2", "High", "1 hour", 3600L, 1),
+                    new Severity("P3", "Medium", "4 hours", 14400L, 2),
+                    new Severity("P4", "Low", "next business day", null, 3)),
             true);
     private static final Pattern NUMBERED = Pattern.compile("^(?:p|sev|s|severity|priority)?(\\d)$");
 
     public static SeverityScheme of(List<RunbookModel.SeverityLevel> levels) {
-        List<Severity> mapped = levels == null
+        List<RunbookModel.SeverityLevel> named = levels == null
                 ? List.of()
                 : levels.stream()
                         .filter(l -> l.name() != null && !l.name().isBlank())
-                        .map(l -> new Severity(
-                                l.name().strip(),
-                                l.label(),
-                                l.responseTarget() == null
-                                        ? null
-                                        : l.responseTarget().text(),
-                                l.responseTarget() == null
-                                        ? null
-                                        : l.responseTarget().seconds()))
                         .toList();
+        List<Severity> mapped = java.util.stream.IntStream.range(0, named.size())
+                .mapToObj(i -> {
+                    RunbookModel.SeverityLevel l = named.get(i);
+                    return new Severity(
+                            l.name().strip(),
+                            l.label(),
+                            l.responseTarget() == null
+                                    ? null
+                                    : l.responseTarget().text(),
+                            l.responseTarget() == null
+                                    ? null
+                                    : l.responseTarget().seconds(),
+                            i);
+                })
+                .toList();
         return mapped.isEmpty() ? DEFAULT : new SeverityScheme(mapped, false);
     }
 

@@ -23,6 +23,17 @@ class SeveritySchemeTest {
             level("SEV-3", "Medium", "1 hour", 3600L),
             level("SEV-4", "Low", "4 hours", 14400L)));
 
+    @org.junit.jupiter.api.Test
+    void everySchemeRanksItsLevelsOnOneScaleByTheirPlace() {
+        // P0 of P0-P3, SEV-1 and the built-in P1 are the same level; P1 of P0-P3 is the next one.
+        assertThat(P0_P3.map("P0").rank()).isZero();
+        assertThat(SEV.map("SEV-1").rank()).isZero();
+        assertThat(SeverityScheme.DEFAULT.map("P1").rank()).isZero();
+        assertThat(P0_P3.map("P1").rank()).isEqualTo(1);
+        assertThat(P0_P3.map("P1").level()).isEqualTo(2);
+        assertThat(SEV.map("SEV-4").rank()).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "critical, P1", "CRITICAL, P1", "error, P2", "high, P2", "warning, P3", "warn, P3", "info, P4", "low, P4",
