@@ -1,5 +1,5 @@
 // One time format: every <time datetime> shows in the viewer's zone (the profile's, else the
-// browser's) with the UTC time on hover; data-relative ones read "12 min ago".
+// browser's) with the UTC time on hover; data-relative ones read "12 min ago", data-clock ones "03:14:05".
 (() => {
   const zoneMeta = document.querySelector('meta[name="fb-zone"]');
   const zone = zoneMeta && zoneMeta.content ? zoneMeta.content : undefined;
@@ -13,6 +13,14 @@
     format = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
   }
   // "12 min ago" for the past, "in 4 min" for a time still to come (an escalation's next step).
+  let clock;
+  try {
+    clock = new Intl.DateTimeFormat(undefined, {
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: zone,
+    });
+  } catch (e) {
+    clock = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+  }
   const ago = (ms) => {
     const s = Math.round(Math.abs(ms) / 1000);
     let span;
@@ -29,7 +37,8 @@
       const utc = at.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
       const relative = el.hasAttribute("data-relative");
       el.title = relative ? format.format(at) + " (" + utc + ")" : utc;
-      el.textContent = relative ? ago(Date.now() - at) : format.format(at);
+      // data-clock: the time of day only, where the date is already said next to it.
+      el.textContent = relative ? ago(Date.now() - at) : el.hasAttribute("data-clock") ? clock.format(at) : format.format(at);
     });
   };
   document.addEventListener("DOMContentLoaded", apply);

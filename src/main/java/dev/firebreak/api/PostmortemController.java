@@ -1,6 +1,7 @@
 package dev.firebreak.api;
 
 import dev.firebreak.platform.FirebreakException;
+import dev.firebreak.platform.web.Downloads;
 import dev.firebreak.postmortem.ActionItem;
 import dev.firebreak.postmortem.ActionItemStatus;
 import dev.firebreak.postmortem.ActionItems;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -105,11 +105,11 @@ class PostmortemController {
         String name = "postmortem-" + id;
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "md", "markdown" ->
-                file(
+                Downloads.attachment(
                         postmortems.markdown(id).getBytes(StandardCharsets.UTF_8),
                         MediaType.parseMediaType("text/markdown;charset=UTF-8"),
                         name + ".md");
-            case "pdf" -> file(postmortems.pdf(id), MediaType.APPLICATION_PDF, name + ".pdf");
+            case "pdf" -> Downloads.attachment(postmortems.pdf(id), MediaType.APPLICATION_PDF, name + ".pdf");
             case "html" ->
                 ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
@@ -165,15 +165,6 @@ class PostmortemController {
 
     private static ResponseEntity<Postmortem> tagged(Postmortem postmortem) {
         return ResponseEntity.ok().eTag("\"" + postmortem.version() + "\"").body(postmortem);
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
     }
 
     private static int version(Integer body, String ifMatch) {

@@ -148,17 +148,11 @@ final class PostmortemDrafts {
     /** Oldest first, repeats of one line folded into one with a count: a flapping alert is one row. */
     static String timeline(List<TimelineEntry> entries) {
         StringBuilder t = new StringBuilder("All times UTC.\n\n| Time | Who | What |\n|---|---|---|\n");
-        for (int i = 0; i < entries.size(); i++) {
-            TimelineEntry e = entries.get(i);
-            int j = i;
-            while (j + 1 < entries.size()
-                    && entries.get(j + 1).kind() == e.kind()
-                    && entries.get(j + 1).text().equals(e.text())) {
-                j++;
-            }
+        for (var run : dev.firebreak.incident.TimelineRun.fold(entries, e -> "")) {
+            TimelineEntry e = run.first();
             String what = cell(e.text());
-            if (j > i) {
-                what += " (×" + (j - i + 1) + ", last " + time(entries.get(j).at()) + ")";
+            if (run.count() > 1) {
+                what += " (×" + run.count() + ", last " + time(run.last().at()) + ")";
             }
             t.append("| ")
                     .append(time(e.at()))
@@ -167,7 +161,6 @@ final class PostmortemDrafts {
                     .append(" | ")
                     .append(what)
                     .append(" |\n");
-            i = j;
         }
         return t.toString();
     }

@@ -142,13 +142,7 @@ class AccountController {
     }
 
     private static String act(RedirectAttributes redirect, String message, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", message);
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/account";
+        return Flash.then(redirect, "/account", Flash.done(message, action));
     }
 
     @PostMapping("/account/tokens")

@@ -128,11 +128,7 @@ class AccountNotifyPages {
     }
 
     private static String act(RedirectAttributes redirect, Long method, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("message", action.get());
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/account" + (method == null ? "#notification-rules" : "#contact-" + method);
+        return Flash.then(
+                redirect, "/account" + (method == null ? "#notification-rules" : "#contact-" + method), action);
     }
 }

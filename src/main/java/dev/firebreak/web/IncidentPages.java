@@ -195,7 +195,18 @@ class IncidentPages {
         panel.fill(model, details, runbook, procedure, triage);
         model.addAttribute("runbooks", library.list());
         model.addAttribute("recentChanges", recentChanges.of(details));
-        model.addAttribute("escalation", escalations.status(id).orElse(null));
+        var escalation = escalations.status(id).orElse(null);
+        model.addAttribute("escalation", escalation);
+        // Who was paged, each once, in the order they were: the first screen's "who is on it".
+        model.addAttribute(
+                "paged",
+                escalation == null
+                        ? List.of()
+                        : escalation.pages().stream()
+                                .map(dev.firebreak.escalation.Page::username)
+                                .filter(java.util.Objects::nonNull)
+                                .distinct()
+                                .toList());
         model.addAttribute("messages", notifications.forIncident(id));
         model.addAttribute("postmortem", postmortems.forIncident(id).orElse(null));
         model.addAttribute("timeline", IncidentView.timeline(details));
@@ -309,14 +320,6 @@ class IncidentPages {
     }
 
     private static String act(long id, RedirectAttributes redirect, String done, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("message", done);
-        } catch (FirebreakException.NotFound e) {
-            throw e;
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/incidents/" + id;
+        return Flash.thenOr404(redirect, "/incidents/" + id, Flash.done(done, action::get));
     }
 }

@@ -155,13 +155,6 @@ class IncidentRunbookPages {
     }
 
     private static String act(long id, String anchor, RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("message", action.get());
-        } catch (FirebreakException.NotFound e) {
-            throw e;
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/incidents/" + id + "#" + anchor;
+        return Flash.thenOr404(redirect, "/incidents/" + id + "#" + anchor, action);
     }
 }

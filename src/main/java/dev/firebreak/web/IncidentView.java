@@ -4,6 +4,7 @@ import dev.firebreak.incident.IncidentAlert;
 import dev.firebreak.incident.IncidentDetails;
 import dev.firebreak.incident.TimelineDetail;
 import dev.firebreak.incident.TimelineEntry;
+import dev.firebreak.incident.TimelineRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,23 +103,10 @@ final class IncidentView {
 
     static List<TimelineRow> timeline(IncidentDetails details) {
         Map<Long, String> distinct = distinct(details.alerts());
-        List<TimelineEntry> entries = details.timeline();
-        List<TimelineRow> rows = new ArrayList<>();
-        int i = 0;
-        while (i < entries.size()) {
-            TimelineEntry first = entries.get(i);
-            String what = label(first, distinct);
-            int j = i;
-            while (j + 1 < entries.size()
-                    && entries.get(j + 1).kind() == first.kind()
-                    && entries.get(j + 1).text().equals(first.text())
-                    && Objects.equals(label(entries.get(j + 1), distinct), what)) {
-                j++;
-            }
-            rows.add(new TimelineRow(entries.get(j), j - i + 1, first.at(), what));
-            i = j + 1;
-        }
-        return rows.reversed();
+        return TimelineRun.fold(details.timeline(), e -> label(e, distinct)).stream()
+                .map(run -> new TimelineRow(run.last(), run.count(), run.first().at(), label(run.first(), distinct)))
+                .toList()
+                .reversed();
     }
 
     /** For each alert, the labels whose values differ among the incident's alerts, as {@code k=v, ...}. */

@@ -15,8 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -194,25 +192,11 @@ class PostmortemPages {
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, long id, String extension) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("postmortem-" + id + "." + extension)
-                                .build()
-                                .toString())
-                .body(body);
+        return dev.firebreak.platform.web.Downloads.attachment(
+                body, MediaType.parseMediaType(type), "postmortem-" + id + "." + extension);
     }
 
     private static String act(long id, String anchor, RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("message", action.get());
-        } catch (FirebreakException.NotFound e) {
-            throw e;
-        } catch (FirebreakException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/postmortems/" + id + anchor;
+        return Flash.thenOr404(redirect, "/postmortems/" + id + anchor, action);
     }
 }

@@ -181,12 +181,6 @@ class StatusPageAdminPages {
     }
 
     private static String act(RedirectAttributes redirect, String done, java.util.function.Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("message", done);
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/status-page";
+        return Flash.then(redirect, "/status-page", Flash.done(done, action::get));
     }
 }

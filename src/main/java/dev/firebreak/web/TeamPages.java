@@ -4,7 +4,6 @@ import dev.firebreak.oncall.People;
 import dev.firebreak.oncall.Services;
 import dev.firebreak.oncall.TeamRole;
 import dev.firebreak.oncall.Teams;
-import dev.firebreak.platform.FirebreakException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,12 +101,6 @@ class TeamPages {
     }
 
     private static String act(RedirectAttributes redirect, String page, String message, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", message);
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:" + page;
+        return Flash.then(redirect, page, Flash.done(message, action));
     }
 }

@@ -1,7 +1,6 @@
 package dev.firebreak.web;
 
 import dev.firebreak.oncall.People;
-import dev.firebreak.platform.FirebreakException;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.platform.security.UserAccounts;
 import java.util.List;
@@ -77,12 +76,6 @@ class UserAdminPages {
     }
 
     private static String act(RedirectAttributes redirect, String message, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", message);
-        } catch (FirebreakException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/admin/users";
+        return Flash.then(redirect, "/admin/users", Flash.done(message, action));
     }
 }

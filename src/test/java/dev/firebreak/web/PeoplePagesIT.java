@@ -77,7 +77,7 @@ class PeoplePagesIT extends ServerTest {
     void adminsManageUsers() {
         WebSession admin = user(Role.ADMIN);
         String name = "made" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(getPage(admin, "/account").body()).contains("href=\"/admin/users\"");
+        assertThat(getPage(admin, "/settings").body()).contains("href=\"/admin/users\"");
         String page = post(
                         admin,
                         "/admin/users",
