@@ -19,8 +19,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminPages {
     private final People people;
     private final UserAccounts accounts;
+    private final dev.firebreak.notify.Invitations invitations;
+    private final dev.firebreak.platform.security.UserInvitations links;
 
-    UserAdminPages(People people, UserAccounts accounts) {
+    UserAdminPages(
+            People people,
+            UserAccounts accounts,
+            dev.firebreak.notify.Invitations invitations,
+            dev.firebreak.platform.security.UserInvitations links) {
+        this.invitations = invitations;
+        this.links = links;
         this.people = people;
         this.accounts = accounts;
     }
@@ -31,6 +39,7 @@ class UserAdminPages {
         model.addAttribute("people", people.list());
         model.addAttribute("roles", List.of(Role.values()));
         model.addAttribute("zones", Zones.IDS);
+        model.addAttribute("invited", links.pending());
         return "admin-users";
     }
 
@@ -43,6 +52,14 @@ class UserAdminPages {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String timeZone,
             RedirectAttributes redirect) {
+        if (password.isEmpty()) {
+            // No password: the person chooses their own from the emailed link.
+            return Flash.then(
+                    redirect,
+                    "/admin/users",
+                    () -> invited(invitations.invite(
+                            username, Role.parse(role), new People.ProfileChange(displayName, email, timeZone))));
+        }
         return act(
                 redirect,
                 "User " + username + " created.",
@@ -73,6 +90,17 @@ class UserAdminPages {
             RedirectAttributes redirect) {
         return act(
                 redirect, "Password of " + username + " reset.", () -> accounts.resetPassword(username, newPassword));
+    }
+
+    /** A new link for a pending (or lost) invitation; the older link stops working. */
+    @PostMapping("/admin/users/{username}/invite")
+    String invite(@PathVariable String username, RedirectAttributes redirect) {
+        return Flash.then(redirect, "/admin/users", () -> invited(invitations.resend(username)));
+    }
+
+    private static String invited(dev.firebreak.notify.Invitations.Sent sent) {
+        return "Invitation for " + sent.username() + " sent to " + sent.email() + ". If it does not arrive, give them"
+                + " this link (it works once, for 7 days): " + sent.link();
     }
 
     private static String act(RedirectAttributes redirect, String message, Runnable action) {

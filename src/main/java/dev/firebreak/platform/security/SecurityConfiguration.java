@@ -37,6 +37,7 @@ class SecurityConfiguration {
     /** Machine endpoints that authenticate in their own way (integration keys) or not at all. */
     static final String[] PUBLIC = {
         "/login",
+        "/invite/*",
         "/error",
         "/css/**",
         "/js/**",
