@@ -54,9 +54,21 @@ class AccountController {
         this.rules = rules;
     }
 
-    /** A token as the page shows it, with times already formatted in UTC. */
+    /**
+     * A token as the page shows it: the times as instants for {@code <time>} (null: never) and as UTC
+     * text for a page without JavaScript.
+     */
     record TokenRow(
-            long id, String name, String prefix, String created, String lastUsed, String expires, String status) {
+            long id,
+            String name,
+            String prefix,
+            String created,
+            String lastUsed,
+            String expires,
+            String status,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt) {
         static TokenRow of(ApiToken token, Instant now) {
             String status = token.revokedAt() != null ? "revoked" : token.active(now) ? "active" : "expired";
             return new TokenRow(
@@ -66,7 +78,10 @@ class AccountController {
                     format(token.createdAt()),
                     token.lastUsedAt() == null ? "never" : format(token.lastUsedAt()),
                     token.expiresAt() == null ? "never" : format(token.expiresAt()),
-                    status);
+                    status,
+                    token.createdAt(),
+                    token.lastUsedAt(),
+                    token.expiresAt());
         }
 
         private static String format(Instant instant) {

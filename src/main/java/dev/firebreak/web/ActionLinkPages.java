@@ -27,15 +27,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ActionLinkPages {
     private final ActionLinks links;
+    private final dev.firebreak.oncall.People people;
 
-    ActionLinkPages(ActionLinks links) {
+    ActionLinkPages(ActionLinks links, dev.firebreak.oncall.People people) {
         this.links = links;
+        this.people = people;
     }
 
     @GetMapping("/act/{token}")
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            model.addAttribute("link", links.inspect(token));
+            ActionLink link = links.inspect(token);
+            model.addAttribute("link", link);
+            model.addAttribute("viewerZone", zoneOf(link.username()));
             model.addAttribute("token", token);
             return "act";
         } catch (ActionLinkRefused refused) {
@@ -54,6 +58,7 @@ class ActionLinkPages {
                         .body(done);
             }
             model.addAttribute("link", done);
+            model.addAttribute("viewerZone", zoneOf(done.username()));
             model.addAttribute("done", true);
             return "act";
         } catch (ActionLinkRefused refused) {
@@ -86,6 +91,18 @@ class ActionLinkPages {
                         && (t.isCompatibleWith(MediaType.APPLICATION_JSON)
                                 || t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
         return json && !html;
+    }
+
+    /**
+     * Nobody is logged in here: times show in the zone of the person paged, who opens the link, when
+     * their profile names one, else in the browser's.
+     */
+    private String zoneOf(String username) {
+        try {
+            return people.get(username).timeZone();
+        } catch (RuntimeException noProfile) {
+            return null;
+        }
     }
 
     private static String reason(ActionLinkRefused refused) {

@@ -28,13 +28,22 @@ class HeartbeatPages {
         this.heartbeats = heartbeats;
     }
 
-    record Row(String name, String state, String every, String lastPing, String alert, String pingHint) {
+    /** {@code lastPing} is the UTC text for a page without JavaScript, {@code lastPingAt} the instant (null: never). */
+    record Row(
+            String name,
+            String state,
+            String every,
+            String lastPing,
+            Instant lastPingAt,
+            String alert,
+            String pingHint) {
         static Row of(Heartbeat h) {
             return new Row(
                     h.name(),
                     h.state().name().toLowerCase(),
                     h.interval().toSeconds() + "s + " + h.grace().toSeconds() + "s grace",
                     when(h.lastPingAt()),
+                    h.lastPingAt(),
                     String.join(", ", h.matchers()),
                     "/api/v1/heartbeats/" + h.secretPrefix() + "…/ping");
         }

@@ -4,6 +4,7 @@ import dev.firebreak.alert.Integration;
 import dev.firebreak.alert.IntegrationType;
 import dev.firebreak.alert.Integrations;
 import dev.firebreak.platform.FirebreakException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,7 +30,16 @@ class IntegrationPages {
         this.integrations = integrations;
     }
 
-    record Row(long id, String name, String type, String keyPrefix, String rate, boolean enabled, String created) {
+    /** {@code created} is the UTC text for a page without JavaScript, {@code createdAt} the instant. */
+    record Row(
+            long id,
+            String name,
+            String type,
+            String keyPrefix,
+            String rate,
+            boolean enabled,
+            String created,
+            Instant createdAt) {
         static Row of(Integration i) {
             return new Row(
                     i.id(),
@@ -38,7 +48,8 @@ class IntegrationPages {
                     i.keyPrefix(),
                     i.ratePerSecond() + "/s, burst " + i.burst(),
                     i.enabled(),
-                    WHEN.format(i.createdAt()) + " UTC");
+                    WHEN.format(i.createdAt()) + " UTC",
+                    i.createdAt());
         }
     }
 

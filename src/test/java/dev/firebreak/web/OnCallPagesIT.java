@@ -85,7 +85,9 @@ class OnCallPagesIT extends ServerTest {
                 .contains("Mon 30 Mar", "Sun 5 Apr");
 
         String dashboard = getPage(session, "/").body();
-        assertThat(dashboard).contains("id=\"my-shifts\"", "2026-03-06T08:00:00Z");
+        // A <time> the browser shows in the viewer's zone; without JavaScript the UTC text.
+        assertThat(dashboard)
+                .contains("id=\"my-shifts\"", "datetime=\"2026-03-06T08:00:00Z\"", ">2026-03-06 08:00 UTC<");
         assertThat(dashboard).contains(alice + " (" + name + ")");
     }
 
