@@ -80,6 +80,17 @@ public record AlertGroups(ApplicationEventPublisher events, TransactionTemplate 
         publish(new AlertGroupFiring(group, next()), needle(group));
     }
 
+    /** Fires a new group of the service's alerts, with the runbook, and gives its incident's id. */
+    public long openIncident(String service, String runbook, List<Alert> alerts) {
+        String key = key();
+        fire(new AlertGroup(key, "default", Map.of(), service, null, null, runbook, alerts));
+        return jdbc.sql("select id from incidents where group_key = ? order by id desc")
+                .param(key)
+                .query(Long.class)
+                .list()
+                .getFirst();
+    }
+
     public void resolve(AlertGroup group) {
         publish(new AlertGroupResolved(group, next()), needle(group));
     }

@@ -6,9 +6,7 @@ import dev.firebreak.oncall.People;
 import dev.firebreak.oncall.Teams;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.ServerTest;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
@@ -249,36 +247,22 @@ class NotifyChannelApiIT extends ServerTest {
         String team = team();
         String name = NotifyFixtures.name("page");
 
-        String refused = post(
+        String refused = postForm(
                         admin,
                         "/settings/channels",
                         "name=" + name + "&type=slack&team=" + team + "&url=" + enc("http://127.0.0.1/hook"))
                 .body();
         assertThat(refused).contains("a loopback address: refused unless firebreak.notify.allowed-networks");
-        String added = post(
+        String added = postForm(
                         admin,
                         "/settings/channels",
                         "name=" + name + "&type=webhook&team=" + team + "&url=" + enc(PUBLIC_URL))
                 .body();
         assertThat(added).contains("id=\"new-secret-value\">whsec_", "<td>" + name + "</td>", "https://203.0.113.10/…");
         assertThat(getPage(admin, "/settings/channels").body()).doesNotContain("new-secret-value");
-        assertThat(post(admin, "/settings/channels/" + name + "/delete", "").body())
+        assertThat(postForm(admin, "/settings/channels/" + name + "/delete", "").body())
                 .contains("Channel " + name + " removed.");
         assertThat(getPage(admin, "/settings").body()).contains("href=\"/settings/channels\"");
-    }
-
-    private HttpResponse<String> post(WebSession session, String path, String form) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                .header("Cookie", session.cookie())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + session.csrf())));
-        if (response.statusCode() != 302) {
-            return response;
-        }
-        return getPage(
-                session,
-                URI.create(response.headers().firstValue("Location").orElseThrow())
-                        .getPath());
     }
 
     private static String enc(String text) {

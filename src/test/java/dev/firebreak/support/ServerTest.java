@@ -139,6 +139,23 @@ public abstract class ServerTest {
                 .header("Accept", "text/html"));
     }
 
+    /** Posts a form as the session and, as a browser does, follows the redirect (which takes the flash message). */
+    protected HttpResponse<String> postForm(WebSession session, String path, String form) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                .header("Cookie", session.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + session.csrf())));
+        if (response.statusCode() != 302) {
+            return response;
+        }
+        return getPage(
+                session,
+                java.net
+                        .URI
+                        .create(response.headers().firstValue("Location").orElseThrow())
+                        .getPath());
+    }
+
     protected HttpResponse<String> get(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (token != null) {

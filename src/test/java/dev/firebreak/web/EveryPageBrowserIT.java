@@ -2,9 +2,7 @@ package dev.firebreak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.alert.AlertGroup;
 import dev.firebreak.incident.AlertGroups;
-import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.postmortem.Postmortems;
@@ -58,26 +56,17 @@ class EveryPageBrowserIT extends ServerTest {
                 Files.readAllBytes(Path.of("../shared/seeds/000_2eb0fdaed66d6d32.txt")),
                 "t",
                 "api");
-        String key = AlertGroups.key();
-        alertGroups()
-                .fire(new AlertGroup(
-                        key,
-                        "default",
-                        Map.of(),
+        long incident = alertGroups()
+                .openIncident(
                         "checkout",
-                        null,
-                        null,
                         slug,
                         List.of(AlertGroups.alert(
                                 "EveryPage" + user,
                                 Map.of("instance", "web-1:9100", "service", "checkout"),
                                 clock.instant(),
-                                "a long summary of what is wrong with the checkout service right now"))));
-        long incident =
-                incidents.list(new IncidentQuery(null, null, key, 5)).getFirst().id();
+                                "a long summary of what is wrong with the checkout service right now")));
         incidents.resolve(incident, user);
         // An open one too, with the actions, the runbook's next step and alerts on several instances.
-        String openKey = AlertGroups.key();
         List<dev.firebreak.alert.Alert> firing = new ArrayList<>();
         for (int n = 1; n <= 8; n++) {
             firing.add(AlertGroups.alert(
@@ -86,40 +75,10 @@ class EveryPageBrowserIT extends ServerTest {
                     clock.instant(),
                     "checkout performance issues: answers slowly on one instance"));
         }
-        alertGroups().fire(new AlertGroup(openKey, "default", Map.of(), "checkout", null, null, slug, firing));
-        openIncident = incidents
-                .list(new IncidentQuery(null, null, openKey, 5))
-                .getFirst()
-                .id();
+        openIncident = alertGroups().openIncident("checkout", slug, firing);
         incidents.note(openIncident, user, "looking at web-3 first");
         long postmortem = postmortems.draft(incident, user).id();
-        pages = List.of(
-                "/",
-                "/incidents",
-                "/incidents?state=all",
-                "/incidents/" + incident,
-                "/incidents/" + openIncident,
-                "/alerts",
-                "/oncall",
-                "/escalation",
-                "/teams",
-                "/runbooks",
-                "/runbooks/" + slug,
-                "/postmortems",
-                "/postmortems/" + postmortem,
-                "/analytics",
-                "/status-page",
-                "/settings",
-                "/account",
-                "/admin/users",
-                "/search?q=checkout",
-                "/services",
-                "/silences",
-                "/settings/channels",
-                "/settings/git-sources",
-                "/settings/heartbeats",
-                "/settings/integrations",
-                "/settings/routing");
+        pages = EveryPage.paths(slug, incident, openIncident, postmortem);
         Browser.logIn(driver, uri("/login"), user, "password-123456");
     }
 

@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -54,7 +53,7 @@ class InvitationIT extends ServerTest {
         WebSession admin = admin();
         String name = "inv" + UUID.randomUUID().toString().substring(0, 6);
         String address = name + "@example.test";
-        String page = post(admin, "/admin/users", "username=" + name + "&password=&role=RESPONDER&email=" + address)
+        String page = postForm(admin, "/admin/users", "username=" + name + "&password=&role=RESPONDER&email=" + address)
                 .body();
         assertThat(page).contains("Invitation for " + name + " sent to " + address, "id=\"invited-" + name + "\"");
         String shown = token(page);
@@ -89,11 +88,11 @@ class InvitationIT extends ServerTest {
     void aNewLinkReplacesTheOldOneAndLinksExpire() {
         WebSession admin = admin();
         String name = "inv" + UUID.randomUUID().toString().substring(0, 6);
-        String first =
-                token(post(admin, "/admin/users", "username=" + name + "&role=VIEWER&email=" + name + "@example.test")
+        String first = token(
+                postForm(admin, "/admin/users", "username=" + name + "&role=VIEWER&email=" + name + "@example.test")
                         .body());
         String second =
-                token(post(admin, "/admin/users/" + name + "/invite", "").body());
+                token(postForm(admin, "/admin/users/" + name + "/invite", "").body());
         assertThat(second).isNotEqualTo(first);
         assertThat(anonymous("/invite/" + first).statusCode()).isEqualTo(404);
         assertThat(anonymous("/invite/" + second).statusCode()).isEqualTo(200);
@@ -106,15 +105,16 @@ class InvitationIT extends ServerTest {
     void badInvitationsAreRefusedAndCreateNobody() {
         WebSession admin = admin();
         String name = "inv" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(post(admin, "/admin/users", "username=" + name + "&role=RESPONDER")
+        assertThat(postForm(admin, "/admin/users", "username=" + name + "&role=RESPONDER")
                         .body())
                 .contains("an invitation goes by email");
-        assertThat(post(admin, "/admin/users", "username=" + name + "&role=RESPONDER&email=not-an-address")
+        assertThat(postForm(admin, "/admin/users", "username=" + name + "&role=RESPONDER&email=not-an-address")
                         .body())
                 .contains("id=\"users-error\"");
         assertThat(accounts.find(name)).isEmpty();
         accounts.create(name, "password-123456", Role.RESPONDER, null, null);
-        assertThat(post(admin, "/admin/users/" + name + "/invite", "").body()).contains("has no email address");
+        assertThat(postForm(admin, "/admin/users/" + name + "/invite", "").body())
+                .contains("has no email address");
         WebSession responder = login(name, "password-123456");
         assertThat(send(HttpRequest.newBuilder(uri("/admin/users/" + name + "/invite"))
                                 .header("Cookie", responder.cookie())
@@ -166,21 +166,6 @@ class InvitationIT extends ServerTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "password=" + password + "&confirmPassword=" + confirm + "&_csrf=" + csrf)));
-    }
-
-    /** Posts the form and, as a browser does, follows the redirect (which takes the flash message). */
-    private HttpResponse<String> post(WebSession session, String path, String form) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
-                .header("Cookie", session.cookie())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + session.csrf())));
-        if (response.statusCode() != 302) {
-            return response;
-        }
-        return getPage(
-                session,
-                URI.create(response.headers().firstValue("Location").orElseThrow())
-                        .getPath());
     }
 
     private static int freePort() {

@@ -2,14 +2,12 @@ package dev.firebreak.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.alert.AlertGroup;
 import dev.firebreak.alert.AlertMatcher;
 import dev.firebreak.alert.Heartbeat;
 import dev.firebreak.alert.Heartbeats;
 import dev.firebreak.alert.MaintenanceWindows;
 import dev.firebreak.alert.Silences;
 import dev.firebreak.incident.AlertGroups;
-import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.notify.NotificationRule;
 import dev.firebreak.notify.NotificationRules;
@@ -139,35 +137,19 @@ class RoleControlsIT extends ServerTest {
                 Files.readAllBytes(Path.of("../shared/seeds/000_2eb0fdaed66d6d32.txt")),
                 "t",
                 "api");
-        String resolvedKey = AlertGroups.key();
-        alertGroups()
-                .fire(new AlertGroup(
-                        resolvedKey,
-                        "default",
-                        Map.of(),
+        long resolved = alertGroups()
+                .openIncident(
                         "checkout",
-                        null,
-                        null,
                         slug,
                         List.of(AlertGroups.alert(
                                 "RolesDone" + suffix,
                                 Map.of("instance", "web-1:9100", "service", "checkout"),
                                 clock.instant(),
-                                "checkout was slow"))));
-        long resolved = incidents
-                .list(new IncidentQuery(null, null, resolvedKey, 5))
-                .getFirst()
-                .id();
+                                "checkout was slow")));
         incidents.resolve(resolved, owner);
-        String openKey = AlertGroups.key();
-        alertGroups()
-                .fire(new AlertGroup(
-                        openKey,
-                        "default",
-                        Map.of(),
+        long open = alertGroups()
+                .openIncident(
                         "checkout",
-                        null,
-                        null,
                         slug,
                         List.of(
                                 AlertGroups.alert(
@@ -179,11 +161,7 @@ class RoleControlsIT extends ServerTest {
                                         "RolesOpen" + suffix,
                                         Map.of("instance", "web-2:9100", "service", "checkout"),
                                         clock.instant(),
-                                        "checkout answers slowly"))));
-        long open = incidents
-                .list(new IncidentQuery(null, null, openKey, 5))
-                .getFirst()
-                .id();
+                                        "checkout answers slowly")));
         incidents.note(open, owner, "looking at web-2 first");
         long postmortem = postmortems.draft(resolved, owner).id();
         actionItems.add(postmortem, new ActionItems.NewItem("Add a replica", null, null, "24h", false), owner);
@@ -241,36 +219,13 @@ class RoleControlsIT extends ServerTest {
         rules.replace(user, List.of(new NotificationRule(0, Urgency.HIGH, email.id(), Duration.ZERO)));
         tokens.create(account.id(), "laptop", null);
 
-        return List.of(
-                "/",
-                "/incidents",
-                "/incidents?state=all",
-                "/incidents/" + resolved,
-                "/incidents/" + open,
-                "/alerts",
-                "/oncall",
+        return EveryPage.paths(
+                slug,
+                resolved,
+                open,
+                postmortem,
                 "/oncall/schedules/" + schedule + "?start="
-                        + overrideStart.atZone(ZoneOffset.UTC).toLocalDate(),
-                "/escalation",
-                "/teams",
-                "/runbooks",
-                "/runbooks/" + slug,
-                "/runbooks/" + slug + "/history",
-                "/postmortems",
-                "/postmortems/" + postmortem,
-                "/analytics",
-                "/status-page",
-                "/settings",
-                "/account",
-                "/admin/users",
-                "/search?q=checkout",
-                "/services",
-                "/silences",
-                "/settings/channels",
-                "/settings/git-sources",
-                "/settings/heartbeats",
-                "/settings/integrations",
-                "/settings/routing");
+                        + overrideStart.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** One way to send a form: its fields as the page fills them in, and the button pressed. */

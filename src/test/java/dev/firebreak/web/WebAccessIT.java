@@ -42,9 +42,11 @@ class WebAccessIT extends ServerTest {
             for (String pattern : info.getPatternValues()) {
                 // /v2/enqueue and /v2/change/enqueue are PagerDuty-compatible intake: they
                 // authenticate by routing key. /status/** is the public status page: anybody may
-                // subscribe, and a confirmation or unsubscribe token is the credential.
+                // subscribe, and a confirmation or unsubscribe token is the credential; so is an
+                // invitation's token on /invite/* (InvitationIT).
                 if (pattern.startsWith("/api/")
                         || pattern.startsWith("/status/")
+                        || pattern.startsWith("/invite/")
                         || pattern.startsWith("/account")
                         || pattern.equals("/error")
                         || pattern.equals("/v2/enqueue")
@@ -110,13 +112,13 @@ class WebAccessIT extends ServerTest {
                     .call();
         }
         WebSession admin = login("admin", "admin-password-for-tests");
-        HttpResponse<String> added = postForm(
+        HttpResponse<String> added = submit(
                 admin, "/settings/git-sources", "url=" + repo.toUri() + "&branch=main&path=runbooks&pollMinutes=10");
         assertThat(added.statusCode()).isEqualTo(302);
         HttpResponse<String> page = getPage(admin, "/settings/git-sources");
         assertThat(page.body()).contains(repo.toUri().toString()).contains("never");
         String id = page.body().replaceAll("(?s).*/settings/git-sources/(\\d+)/sync.*", "$1");
-        assertThat(postForm(admin, "/settings/git-sources/" + id + "/sync", "").statusCode())
+        assertThat(submit(admin, "/settings/git-sources/" + id + "/sync", "").statusCode())
                 .isEqualTo(302);
         assertThat(getPage(admin, "/settings/git-sources").body())
                 .contains("1 created")
@@ -125,12 +127,13 @@ class WebAccessIT extends ServerTest {
 
         WebSession responder = as(Role.RESPONDER);
         assertThat(getPage(responder, "/settings/git-sources").statusCode()).isEqualTo(403);
-        assertThat(postForm(responder, "/settings/git-sources/" + id + "/delete", "")
+        assertThat(submit(responder, "/settings/git-sources/" + id + "/delete", "")
                         .statusCode())
                 .isEqualTo(403);
     }
 
-    private HttpResponse<String> postForm(WebSession session, String path, String form) {
+    /** The POST alone: the status it answers, redirects not followed. */
+    private HttpResponse<String> submit(WebSession session, String path, String form) {
         return send(HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + session.csrf()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
