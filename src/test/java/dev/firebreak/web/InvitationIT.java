@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
  * An admin invites by email (GreenMail on loopback); the person sets their own password from the
  * link, once; a wrong confirmation keeps the link, a spent or expired one is refused.
  */
+@org.junit.jupiter.api.Tag("database")
 @TestPropertySource(
         properties = {"firebreak.notify.base-url=http://firebreak.test", "firebreak.notify.timeouts.email=3s"})
 class InvitationIT extends ServerTest {

@@ -60,18 +60,21 @@ public class UserInvitations {
 
     /** Who the link invites; refused when it was used, replaced or has expired. */
     public String usernameFor(String token) {
-        var row = jdbc.sql("select username, expires_at, used_at from user_invitations where token_hash = ?")
+        Link link = jdbc.sql("select username, expires_at, used_at from user_invitations where token_hash = ?")
                 .param(ApiTokens.hash(token == null ? "" : token))
-                .query((rs, n) -> new Object[] {
-                    rs.getString("username"), Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "used_at")
-                })
+                .query((rs, n) -> new Link(
+                        rs.getString("username"),
+                        Timestamps.instant(rs, "expires_at"),
+                        Timestamps.instant(rs, "used_at")))
                 .optional()
                 .orElseThrow(() -> new FirebreakException.NotFound(INVALID));
-        if (row[2] != null || !clock.instant().isBefore((Instant) row[1])) {
+        if (link.usedAt() != null || !clock.instant().isBefore(link.expiresAt())) {
             throw new FirebreakException.NotFound(INVALID);
         }
-        return (String) row[0];
+        return link.username();
     }
+
+    private record Link(String username, Instant expiresAt, Instant usedAt) {}
 
     /** Sets the invited person's password and spends the link; a refused password leaves the link usable. */
     @Transactional
