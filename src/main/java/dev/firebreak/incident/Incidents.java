@@ -46,6 +46,11 @@ public class Incidents {
         this.clock = clock;
     }
 
+    /** The built-in levels (P1..P4), used where a runbook gives none. */
+    public List<Severity> builtInLevels() {
+        return SeverityScheme.DEFAULT.levels();
+    }
+
     public List<Incident> list(IncidentQuery query) {
         return page(query).items();
     }

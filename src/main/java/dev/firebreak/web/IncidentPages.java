@@ -84,7 +84,10 @@ class IncidentPages {
             Model model) {
         model.addAttribute("activeNav", "incidents");
         model.addAttribute("teams", teams.list().stream().map(t -> t.name()).toList());
-        model.addAttribute("levels", IncidentQueue.levels(incidents.list(new IncidentQuery(null, null, null, 500))));
+        model.addAttribute(
+                "levels",
+                IncidentQueue.levels(
+                        incidents.list(new IncidentQuery(null, null, null, 500)), incidents.builtInLevels()));
         rows(state, severity, level, q, service, sort, team, mine, user, model);
         return "incidents";
     }

@@ -73,27 +73,33 @@ final class IncidentQueue {
     /** A level of the common scale with the names its schemes give it, e.g. 1 · P0, P1 (Critical), SEV-1. */
     record Level(int level, String names) {}
 
-    private static final java.util.Map<Integer, String> BUILT_IN =
-            java.util.Map.of(1, "P1 Critical", 2, "P2 High", 3, "P3 Medium", 4, "P4 Low");
-
-    /** The levels the listed incidents use, at least the built-in four, with each scheme's own names. */
-    static List<Level> levels(List<Incident> list) {
+    /**
+     * The levels the listed incidents use, at least the built-in scheme's, with each scheme's own
+     * names; a level none of them uses is named as the built-in scheme names it.
+     */
+    static List<Level> levels(List<Incident> list, List<dev.firebreak.incident.Severity> builtIn) {
         var names = new java.util.TreeMap<Integer, java.util.LinkedHashSet<String>>();
-        for (int l = 1; l <= 4; l++) {
-            names.put(l, new java.util.LinkedHashSet<>());
+        var unused = new java.util.HashMap<Integer, String>();
+        for (var level : builtIn) {
+            names.put(level.level(), new java.util.LinkedHashSet<>());
+            unused.put(level.level(), named(level));
         }
         list.stream()
                 .map(Incident::severity)
                 .sorted(Comparator.comparing(dev.firebreak.incident.Severity::name))
                 .forEach(s -> names.computeIfAbsent(s.level(), k -> new java.util.LinkedHashSet<>())
-                        .add(s.label() == null || s.label().isBlank() ? s.name() : s.name() + " " + s.label()));
+                        .add(named(s)));
         return names.entrySet().stream()
                 .map(e -> new Level(
                         e.getKey(),
                         e.getValue().isEmpty()
-                                ? BUILT_IN.getOrDefault(e.getKey(), "level " + e.getKey())
+                                ? unused.getOrDefault(e.getKey(), "level " + e.getKey())
                                 : String.join(
                                         ", ", e.getValue().stream().limit(4).toList())))
                 .toList();
+    }
+
+    private static String named(dev.firebreak.incident.Severity s) {
+        return s.label() == null || s.label().isBlank() ? s.name() : s.name() + " " + s.label();
     }
 }

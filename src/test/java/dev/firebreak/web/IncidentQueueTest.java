@@ -26,10 +26,12 @@ class IncidentQueueTest {
 
     @Test
     void levelsCarryEachSchemesNames() {
-        var levels = IncidentQueue.levels(List.of(
-                incident(1, new Severity("P0", "Critical", null, null, 0), T),
-                incident(2, new Severity("SEV-1", "Critical", null, null, 0), T),
-                incident(3, new Severity("SEV-7", null, null, null, 6), T)));
+        var levels = IncidentQueue.levels(
+                List.of(
+                        incident(1, new Severity("P0", "Critical", null, null, 0), T),
+                        incident(2, new Severity("SEV-1", "Critical", null, null, 0), T),
+                        incident(3, new Severity("SEV-7", null, null, null, 6), T)),
+                dev.firebreak.incident.internal.SeverityScheme.DEFAULT.levels());
         assertThat(levels).extracting(IncidentQueue.Level::level).containsExactly(1, 2, 3, 4, 7);
         assertThat(levels.getFirst()).isEqualTo(new IncidentQueue.Level(1, "P0 Critical, SEV-1 Critical"));
         assertThat(levels.get(1).names()).isEqualTo("P2 High");
