@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -18,6 +19,7 @@ public final class TestDatabase {
     static final String PG_ADMIN_URL =
             System.getProperty("firebreak.it.pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     public static final String PG_USER = System.getProperty("firebreak.it.pg-user", "postgres");
+    private static final String OBJECT_IN_USE = "55006";
     private static String postgresUrl;
 
     private TestDatabase() {}
@@ -32,6 +34,10 @@ public final class TestDatabase {
             registry.add("spring.datasource.url", () -> url);
             registry.add("spring.datasource.username", () -> PG_USER);
             registry.add("spring.datasource.password", () -> "");
+            // Every cached test context keeps its pool on the one server (max_connections 100):
+            // a context at rest gives back what a busy test opened, instead of after 10 minutes.
+            registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+            registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         } else {
             String url = "jdbc:h2:mem:it-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
             registry.add("spring.datasource.url", () -> url);
@@ -61,11 +67,30 @@ public final class TestDatabase {
         return PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
 
+    /**
+     * Spring closes the cached test contexts in shutdown hooks of their own, running beside this one:
+     * forcing the drop at once left each of them waiting on a dead pool (10 s a context, past
+     * surefire's 30 s exit limit), so wait up to 15 s for their pools to close first.
+     */
     private static void drop(String name) {
         try (Connection admin = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, "")) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.createStatement().execute("drop database if exists " + name);
+                    return;
+                } catch (SQLException e) {
+                    if (!OBJECT_IN_USE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
             admin.createStatement().execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
