@@ -103,6 +103,22 @@ class InvitationIT extends ServerTest {
     }
 
     @Test
+    void disablingTheInvitedPersonWithdrawsTheLink() {
+        WebSession admin = admin();
+        String name = "inv" + UUID.randomUUID().toString().substring(0, 6);
+        String link = token(
+                postForm(admin, "/admin/users", "username=" + name + "&role=RESPONDER&email=" + name + "@example.test")
+                        .body());
+        assertThat(postForm(admin, "/admin/users/" + name + "/enabled", "enabled=false")
+                        .body())
+                .contains("User " + name + " disabled.")
+                .doesNotContain("id=\"invited-" + name + "\"");
+        assertThat(anonymous("/invite/" + link).statusCode()).isEqualTo(404);
+        postForm(admin, "/admin/users/" + name + "/enabled", "enabled=true");
+        assertThat(anonymous("/invite/" + link).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badInvitationsAreRefusedAndCreateNobody() {
         WebSession admin = admin();
         String name = "inv" + UUID.randomUUID().toString().substring(0, 6);

@@ -97,12 +97,18 @@ public class UserAccounts implements UserDetailsService {
         return require(username);
     }
 
-    /** Enables or disables a login; the last enabled admin cannot be disabled. */
+    /**
+     * Enables or disables a login; the last enabled admin cannot be disabled. Disabling also
+     * withdraws an open invitation, which is how an admin cancels one.
+     */
     @Transactional
     public UserAccount setEnabled(String username, boolean enabled) {
         UserAccount user = require(username);
         if (!enabled) {
             keepAnAdmin(user, "disable");
+            jdbc.sql("delete from user_invitations where username = ? and used_at is null")
+                    .param(username)
+                    .update();
         }
         jdbc.sql("update users set enabled = ? where username = ?")
                 .params(enabled, username)
