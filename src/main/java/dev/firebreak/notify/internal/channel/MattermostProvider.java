@@ -1,11 +1,8 @@
 package dev.firebreak.notify.internal.channel;
 
 import dev.firebreak.notify.ChannelType;
-import dev.firebreak.notify.DeliveryOutcome;
-import dev.firebreak.notify.NotificationProvider;
 import dev.firebreak.notify.OutgoingMessage;
 import dev.firebreak.notify.RenderedMessage;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,34 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Mattermost lays them out, and the message key in the post's {@code props}.
  */
 @Component
-class MattermostProvider implements NotificationProvider {
+class MattermostProvider extends ChatWebhookProvider {
     // Mattermost cuts posts at 16383 characters; leave room for the links
     private static final int TEXT = 12_000;
 
-    private final HttpDelivery http;
-
     MattermostProvider(HttpDelivery http) {
-        this.http = http;
-    }
-
-    @Override
-    public ChannelType type() {
-        return ChannelType.MATTERMOST;
-    }
-
-    @Override
-    public void checkAddress(String address) {
-        HttpAddress.parse(address);
-    }
-
-    @Override
-    public DeliveryOutcome send(OutgoingMessage message) {
-        return http.send(
-                message.destination().address(),
-                "application/json",
-                Payloads.bytes(payload(message)),
-                Map.of(),
-                message.timeout());
+        super(http, ChannelType.MATTERMOST, MattermostProvider::payload);
     }
 
     static ObjectNode payload(OutgoingMessage message) {

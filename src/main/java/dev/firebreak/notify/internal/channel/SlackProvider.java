@@ -1,11 +1,8 @@
 package dev.firebreak.notify.internal.channel;
 
 import dev.firebreak.notify.ChannelType;
-import dev.firebreak.notify.DeliveryOutcome;
-import dev.firebreak.notify.NotificationProvider;
 import dev.firebreak.notify.OutgoingMessage;
 import dev.firebreak.notify.RenderedMessage;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * block's {@code block_id} carries the message key, so a receiver can tell a repeat.
  */
 @Component
-class SlackProvider implements NotificationProvider {
+class SlackProvider extends ChatWebhookProvider {
     // Slack's limits: header 150, section text 3000, field 2000 (10 of them), button text 75
     private static final int HEADER = 150;
     private static final int SECTION = 3000;
@@ -25,30 +22,8 @@ class SlackProvider implements NotificationProvider {
     private static final int BUTTON = 75;
     private static final int BUTTONS = 25;
 
-    private final HttpDelivery http;
-
     SlackProvider(HttpDelivery http) {
-        this.http = http;
-    }
-
-    @Override
-    public ChannelType type() {
-        return ChannelType.SLACK;
-    }
-
-    @Override
-    public void checkAddress(String address) {
-        HttpAddress.parse(address);
-    }
-
-    @Override
-    public DeliveryOutcome send(OutgoingMessage message) {
-        return http.send(
-                message.destination().address(),
-                "application/json",
-                Payloads.bytes(payload(message)),
-                Map.of(),
-                message.timeout());
+        super(http, ChannelType.SLACK, SlackProvider::payload);
     }
 
     static ObjectNode payload(OutgoingMessage message) {

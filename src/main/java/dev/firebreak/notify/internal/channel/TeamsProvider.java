@@ -1,11 +1,8 @@
 package dev.firebreak.notify.internal.channel;
 
 import dev.firebreak.notify.ChannelType;
-import dev.firebreak.notify.DeliveryOutcome;
-import dev.firebreak.notify.NotificationProvider;
 import dev.firebreak.notify.OutgoingMessage;
 import dev.firebreak.notify.RenderedMessage;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,36 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
  * message key as its id.
  */
 @Component
-class TeamsProvider implements NotificationProvider {
+class TeamsProvider extends ChatWebhookProvider {
     static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
     static final String CARD = "application/vnd.microsoft.card.adaptive";
     // Teams refuses messages over about 28 KB; the text is what can grow
     private static final int TEXT = 16_000;
 
-    private final HttpDelivery http;
-
     TeamsProvider(HttpDelivery http) {
-        this.http = http;
-    }
-
-    @Override
-    public ChannelType type() {
-        return ChannelType.TEAMS;
-    }
-
-    @Override
-    public void checkAddress(String address) {
-        HttpAddress.parse(address);
-    }
-
-    @Override
-    public DeliveryOutcome send(OutgoingMessage message) {
-        return http.send(
-                message.destination().address(),
-                "application/json",
-                Payloads.bytes(payload(message)),
-                Map.of(),
-                message.timeout());
+        super(http, ChannelType.TEAMS, TeamsProvider::payload);
     }
 
     static ObjectNode payload(OutgoingMessage message) {
