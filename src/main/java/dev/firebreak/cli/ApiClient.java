@@ -9,7 +9,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,6 +132,35 @@ final class ApiClient {
 
     static JsonMapper json() {
         return JSON;
+    }
+
+    static String pretty(JsonNode node) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    }
+
+    /** The text of a JSON object an {@code apply} sends as it is, and the {@code "name"} it is stored under. */
+    record NamedDocument(String name, String text) {}
+
+    /** Reads and checks an {@code apply}'s file: readable, JSON, an object with a name. */
+    static NamedDocument namedDocument(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage(), 2);
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new CliException(file + " is not JSON: " + e.getOriginalMessage(), 2);
+        }
+        if (!body.isObject()
+                || !body.hasNonNull("name")
+                || body.get("name").asString().isBlank()) {
+            throw new CliException(file + " needs a \"name\"", 2);
+        }
+        return new NamedDocument(body.get("name").asString().strip(), text);
     }
 
     private URI uri(String path) {

@@ -1,9 +1,7 @@
 package dev.firebreak.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** {@code firebreak policy list|show|apply|delete}: escalation policies on a running server. */
@@ -95,9 +92,7 @@ final class PolicyCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             JsonNode policy = api.client().getJson(path(name));
-            spec.commandLine()
-                    .getOut()
-                    .println(ApiClient.json().writerWithDefaultPrettyPrinter().writeValueAsString(policy));
+            spec.commandLine().getOut().println(ApiClient.pretty(policy));
             return 0;
         }
     }
@@ -118,28 +113,9 @@ final class PolicyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CliException("cannot read " + file + ": " + e.getMessage(), 2);
-            }
-            JsonNode body;
-            try {
-                body = ApiClient.json().readTree(text);
-            } catch (JacksonException e) {
-                throw new CliException(file + " is not JSON: " + e.getOriginalMessage(), 2);
-            }
-            if (!body.isObject()
-                    || !body.hasNonNull("name")
-                    || body.get("name").asString().isBlank()) {
-                throw new CliException(file + " needs a \"name\"", 2);
-            }
+            ApiClient.NamedDocument policy = ApiClient.namedDocument(file);
             JsonNode saved = api.client()
-                    .put(
-                            path(body.get("name").asString().strip()),
-                            "application/json",
-                            text.getBytes(StandardCharsets.UTF_8));
+                    .put(path(policy.name()), "application/json", policy.text().getBytes(StandardCharsets.UTF_8));
             spec.commandLine()
                     .getOut()
                     .println("applied " + saved.get("name").asString() + " (version "

@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         JsonNode report = api.client().getJson("/api/v1/analytics" + query);
         if (format.equals("json")) {
-            out.println(ApiClient.json().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            out.println(ApiClient.pretty(report));
             return 0;
         }
         ReportText.print(out, report);

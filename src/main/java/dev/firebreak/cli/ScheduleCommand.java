@@ -1,8 +1,7 @@
 package dev.firebreak.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,9 +78,7 @@ final class ScheduleCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             JsonNode s = api.client().getJson(path(name));
-            spec.commandLine()
-                    .getOut()
-                    .println(ApiClient.json().writerWithDefaultPrettyPrinter().writeValueAsString(s));
+            spec.commandLine().getOut().println(ApiClient.pretty(s));
             return 0;
         }
     }
@@ -102,31 +99,15 @@ final class ScheduleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = Files.readString(file);
-            } catch (IOException e) {
-                throw new CliException("cannot read " + file + ": " + e.getMessage(), 2);
-            }
-            JsonNode definition;
-            try {
-                definition = ApiClient.json().readTree(text);
-            } catch (RuntimeException e) {
-                throw new CliException(
-                        file + " is not JSON: "
-                                + e.getMessage().lines().findFirst().orElse(""),
-                        2);
-            }
-            if (!definition.hasNonNull("name")) {
-                throw new CliException(file + " has no \"name\"", 2);
-            }
-            String name = definition.get("name").asString();
+            ApiClient.NamedDocument definition = ApiClient.namedDocument(file);
+            String name = definition.name();
+            String text = definition.text();
             ApiClient client = api.client();
             boolean exists = client.getJson("/api/v1/schedules")
                     .valueStream()
                     .anyMatch(s -> s.get("name").asString().equals(name));
             if (exists) {
-                client.put(path(name), "application/json", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                client.put(path(name), "application/json", text.getBytes(StandardCharsets.UTF_8));
             } else {
                 client.postJson("/api/v1/schedules", text);
             }

@@ -99,6 +99,34 @@ class OnCallCliIT extends ServerTest {
         assertThat(badZone.err()).contains("unknown time zone");
     }
 
+    @Test
+    void applyRefusesABadFileInOneLineAndSendsNothing() throws Exception {
+        String token = tokenFor(Role.ADMIN);
+        Path notJson = dir.resolve("not.json");
+        Files.writeString(notJson, "name: yaml-instead");
+        Path nameless = dir.resolve("nameless.json");
+        Files.writeString(nameless, "{\"zone\":\"UTC\",\"layers\":[]}");
+        Path array = dir.resolve("array.json");
+        Files.writeString(array, "[{\"name\":\"x\"}]");
+        for (String kind : new String[] {"schedule", "policy"}) {
+            for (var bad : java.util.Map.of(
+                            dir.resolve("absent.json"),
+                            "cannot read",
+                            notJson,
+                            "is not JSON",
+                            nameless,
+                            "needs a \"name\"",
+                            array,
+                            "needs a \"name\"")
+                    .entrySet()) {
+                Run run = cli(token, kind, "apply", bad.getKey().toString());
+                assertThat(run.code()).as(kind + " " + bad.getKey()).isEqualTo(2);
+                assertThat(run.err().strip()).contains(bad.getValue()).doesNotContain("\n");
+            }
+        }
+        assertThat(cli(token, "schedule", "list").out()).doesNotContain("yaml-instead");
+    }
+
     private Run cli(String token, String... args) {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
