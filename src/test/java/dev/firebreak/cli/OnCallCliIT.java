@@ -100,6 +100,29 @@ class OnCallCliIT extends ServerTest {
     }
 
     @Test
+    void policyApplyListShowAndDelete() throws Exception {
+        String token = tokenFor(Role.ADMIN);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String alice = "alice-" + suffix;
+        accounts.create(alice, "password-123456", Role.RESPONDER, null, null);
+        String name = "cli-policy-" + suffix;
+        Path file = dir.resolve("policy.json");
+        Files.writeString(file, """
+                {"name":"%s","tiers":[{"steps":[{"delay":"5m","targets":[{"kind":"user","name":"%s"}]}]}]}""".formatted(name, alice));
+
+        Run applied = cli(token, "policy", "apply", file.toString());
+        assertThat(applied.code()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("applied " + name + " (version 1)");
+        assertThat(cli(token, "policy", "apply", file.toString()).out()).contains("applied " + name + " (version 2)");
+        assertThat(cli(token, "policy", "list").out()).containsPattern("(?m)^" + name + " +2 +1 ");
+        assertThat(cli(token, "policy", "show", name).out()).contains("\"name\" : \"" + alice + "\"");
+        assertThat(cli(token, "policy", "delete", name).out()).contains("deleted " + name);
+        Run gone = cli(token, "policy", "show", name);
+        assertThat(gone.code()).isNotZero();
+        assertThat(gone.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
     void applyRefusesABadFileInOneLineAndSendsNothing() throws Exception {
         String token = tokenFor(Role.ADMIN);
         Path notJson = dir.resolve("not.json");
