@@ -3,40 +3,20 @@ package dev.firebreak.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.firebreak.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The analytics page in a real browser: Chart.js from the jar draws under the page's CSP. */
-class AnalyticsBrowserIT extends ServerTest {
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
+class AnalyticsBrowserIT extends BrowserTest {
     @Test
     void theChartsDrawAndTheFiltersApply() {
         Browser.logIn(driver, uri("/login"), "admin", "admin-password-for-tests");
         driver.get(uri("/analytics").toString());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Analytics");
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.attributeToBe(By.id("analytics-charts"), "data-drawn", "true"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("analytics-charts"), "data-drawn", "true"));
         Object chart = ((JavascriptExecutor) driver).executeScript("return typeof Chart");
         assertThat(chart).isEqualTo("function");
         Browser.screenshot(driver, "analytics");

@@ -3,32 +3,13 @@ package dev.firebreak.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.firebreak.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real browser: log in, see the dashboard, create an API token and use it. */
-class BrowserIT extends ServerTest {
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
+class BrowserIT extends BrowserTest {
     @Test
     void logInSeeTheDashboardAndCreateAnApiToken() {
         driver.get(uri("/").toString());
@@ -42,8 +23,7 @@ class BrowserIT extends ServerTest {
         driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
         Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
         // The login page has an h1 too: wait until the browser left it, or the h1 found goes stale.
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         for (String nav :
                 new String[] {"Incidents", "Alerts", "On-call", "Runbooks", "Analytics", "Status page", "Settings"}) {

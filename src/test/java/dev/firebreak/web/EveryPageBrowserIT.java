@@ -8,7 +8,7 @@ import dev.firebreak.platform.security.Role;
 import dev.firebreak.postmortem.Postmortems;
 import dev.firebreak.runbook.RunbookLibrary;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
+import dev.firebreak.support.BrowserTest;
 import dev.firebreak.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,19 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every page as an admin sees it, in real Chromium: none wider than a 360 px phone, and none with a
  * serious or critical axe-core violation at 1440 px (axe-core from npm, scripts/axe-core.sh).
  */
-class EveryPageBrowserIT extends ServerTest {
+class EveryPageBrowserIT extends BrowserTest {
     @Autowired
     Incidents incidents;
 
@@ -40,13 +38,11 @@ class EveryPageBrowserIT extends ServerTest {
     @Autowired
     Postmortems postmortems;
 
-    WebDriver driver;
     List<String> pages;
     long openIncident;
 
     @BeforeEach
     void open() throws Exception {
-        driver = Browser.start();
         String user = "every-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(user, "password-123456", Role.ADMIN, null, null);
         String slug = "every-" + user;
@@ -80,13 +76,6 @@ class EveryPageBrowserIT extends ServerTest {
         long postmortem = postmortems.draft(incident, user).id();
         pages = EveryPage.paths(slug, incident, openIncident, postmortem);
         Browser.logIn(driver, uri("/login"), user, "password-123456");
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test

@@ -7,46 +7,22 @@ import dev.firebreak.incident.IncidentQuery;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
-import java.time.Duration;
+import dev.firebreak.support.BrowserTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A responder in a real browser: the list updates live, the incident page acts and records. */
-class IncidentBrowserIT extends ServerTest {
-
+class IncidentBrowserIT extends BrowserTest {
     @Autowired
     Incidents incidents;
 
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @Test
     void incidentAppearsLiveAndIsAcknowledgedWithANote() {
-        String name = "dana-" + UUID.randomUUID().toString().substring(0, 6);
-        accounts.create(name, "password-123456", Role.RESPONDER, null, null);
-        Browser.logIn(driver, uri("/login"), name, "password-123456");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        String name = logInAs(Role.RESPONDER, "dana-");
         driver.get(uri("/incidents").toString());
         try {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live-connected")));

@@ -9,22 +9,17 @@ import dev.firebreak.incident.IncidentState;
 import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
-import java.time.Duration;
+import dev.firebreak.support.BrowserTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The incident page follows changes made elsewhere; the list acknowledges in bulk and filters to mine. */
-class IncidentQueueBrowserIT extends ServerTest {
+class IncidentQueueBrowserIT extends BrowserTest {
     @Autowired
     Incidents incidents;
 
@@ -34,24 +29,11 @@ class IncidentQueueBrowserIT extends ServerTest {
     @Autowired
     dev.firebreak.oncall.Services services;
 
-    WebDriver driver;
-    WebDriverWait wait;
     String user;
 
     @BeforeEach
     void open() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        user = "q-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(user, "password-123456", Role.RESPONDER, null, null);
-        Browser.logIn(driver, uri("/login"), user, "password-123456");
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
+        user = logInAs(Role.RESPONDER, "q-");
     }
 
     long incident(String name, Map<String, String> labels) {

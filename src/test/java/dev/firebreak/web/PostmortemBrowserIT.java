@@ -9,47 +9,29 @@ import dev.firebreak.incident.Incidents;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.postmortem.Postmortems;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
-import java.time.Duration;
+import dev.firebreak.support.BrowserTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A responder drafts a postmortem from the incident page, edits it with the live preview, meets a conflict. */
-class PostmortemBrowserIT extends ServerTest {
+class PostmortemBrowserIT extends BrowserTest {
     @Autowired
     Incidents incidents;
 
     @Autowired
     Postmortems postmortems;
 
-    WebDriver driver;
-    WebDriverWait wait;
     String user;
 
     @BeforeEach
     void open() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        user = "pmb-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(user, "password-123456", Role.RESPONDER, null, null);
-        Browser.logIn(driver, uri("/login"), user, "password-123456");
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
+        user = logInAs(Role.RESPONDER, "pmb-");
     }
 
     @Test

@@ -3,40 +3,23 @@ package dev.firebreak.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
+import dev.firebreak.support.BrowserTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A responder uploads real runbooks in the browser and reads them: tables, trees, risks, history. */
-class RunbookBrowserIT extends ServerTest {
-    WebDriver driver;
-
+class RunbookBrowserIT extends BrowserTest {
     @BeforeEach
     void open() {
-        driver = Browser.start();
-        driver.get(uri("/login").toString());
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys("admin-password-for-tests");
-        Browser.clickAndWait(driver, By.cssSelector("button[type=submit]"));
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
+        Browser.logIn(driver, uri("/login"), "admin", "admin-password-for-tests");
     }
 
     @Test
@@ -89,8 +72,7 @@ class RunbookBrowserIT extends ServerTest {
         driver.findElement(By.id("upload")).click();
         // Wait for the redirect to the runbook's page: an element found on the upload page before
         // the browser navigated goes stale (seen on a loaded CI machine).
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.urlMatches(".*/runbooks/" + Pattern.quote(slug) + "([?#].*)?$"));
+        wait.until(ExpectedConditions.urlMatches(".*/runbooks/" + Pattern.quote(slug) + "([?#].*)?$"));
         return file;
     }
 }

@@ -11,25 +11,21 @@ import dev.firebreak.incident.TimelineKind;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.runbook.RunbookLibrary;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
+import dev.firebreak.support.BrowserTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A responder works through a runbook in a real browser: walks triage, ticks a step, runs a command. */
-class RunbookPanelBrowserIT extends ServerTest {
+class RunbookPanelBrowserIT extends BrowserTest {
     @Autowired
     Incidents incidents;
 
@@ -39,24 +35,13 @@ class RunbookPanelBrowserIT extends ServerTest {
     @Autowired
     ExecutionSwitches switches;
 
-    WebDriver driver;
-    WebDriverWait wait;
     String id;
 
     @BeforeEach
     void open() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         id = UUID.randomUUID().toString().substring(0, 8);
         accounts.create("panel-" + id, "password-123456", Role.RESPONDER, null, null);
         Browser.logIn(driver, uri("/login"), "panel-" + id, "password-123456");
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     long incident(String slug, String service) {

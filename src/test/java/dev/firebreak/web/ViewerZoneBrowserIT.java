@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.oncall.People;
 import dev.firebreak.platform.security.Role;
 import dev.firebreak.support.Browser;
-import dev.firebreak.support.ServerTest;
+import dev.firebreak.support.BrowserTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,12 +17,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,25 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * One time format: a person whose profile names a zone sees the pages' times in that zone (here
  * Asia/Kolkata, UTC+05:30, so even the minutes differ from UTC), with UTC on hover, never as ISO "Z".
  */
-class ViewerZoneBrowserIT extends ServerTest {
+class ViewerZoneBrowserIT extends BrowserTest {
     static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
     @Autowired
     People people;
-
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void tokensAndGitSyncShowInTheProfilesZone(@TempDir Path repo) throws Exception {
@@ -63,9 +46,7 @@ class ViewerZoneBrowserIT extends ServerTest {
                     .setCommitter("Ops", "ops@example.com")
                     .call();
         }
-        String user = "zone-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(user, "password-123456", Role.ADMIN, null, null);
-        Browser.logIn(driver, uri("/login"), user, "password-123456");
+        logInAs(Role.ADMIN, "zone-");
 
         driver.get(uri("/account").toString());
         driver.findElement(By.id("profile-zone")).sendKeys("Asia/Kolkata");
