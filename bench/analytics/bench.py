@@ -14,6 +14,8 @@ Each dashboard request (GET /api/v1/analytics) runs its queries one after anothe
 times each (firebreak_analytics_query_seconds on /actuator/prometheus) and this script reads the
 difference per request. Reported: the median and the worst of RUNS requests after WARM, per query,
 for the default 30 days, a whole year (every incident), and a year for one team.
+BASELINE=old.jar also starts that build on the same database once it is loaded (a second node) and
+measures it beside this one, view by view, and says whether both reports carry the same numbers.
 """
 import json
 import os
@@ -31,6 +33,7 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 
 JAR = os.environ.get("JAR", "target/firebreak.jar")
+BASELINE = os.environ.get("BASELINE")
 INCIDENTS = int(os.environ.get("INCIDENTS", "100000"))
 RUNS = int(os.environ.get("RUNS", "5"))
 WARM = int(os.environ.get("WARM", "2"))
@@ -87,9 +90,9 @@ def environment(case):
     return env, data
 
 
-def start(env, logfile):
+def start(env, logfile, jar=JAR):
     port = free_port()
-    p = subprocess.Popen(["java", *FB_OPTS, "-jar", JAR, "--port", str(port)], env=env,
+    p = subprocess.Popen(["java", *FB_OPTS, "-jar", jar, "--port", str(port)], env=env,
                          stdout=open(logfile, "w"), stderr=subprocess.STDOUT, start_new_session=True)
     procs.append(p)
     url = "http://127.0.0.1:%d" % port
@@ -239,13 +242,36 @@ def run_case(case):
     log(case, "loading", INCIDENTS, "incidents")
     took = load(case, env, data, base)
     log(case, "loaded in %.0f s" % took)
+    old = start(env, os.path.join(work, "baseline-%s.log" % case), BASELINE) if BASELINE else None
     results = []
-    for label, query in VIEWS:
+    for label, query in absolute(VIEWS):
         per_query, wall, body = measure(url, token, query)
         results.append((label, per_query, wall, body["summary"]["cycles"]))
-    p.terminate()
-    p.wait(timeout=60)
+        if old:
+            per_query, wall, before = measure(old[1], token, query)
+            results.append((label + ", baseline", per_query, wall, before["summary"]["cycles"]))
+            log(case, label, "same numbers as the baseline:", numbers(body) == numbers(before))
+    for server in [p] + ([old[0]] if old else []):
+        server.terminate()
+        server.wait(timeout=60)
     return took, results
+
+
+def absolute(views):
+    """The views with since=Nd as instants, fixed once, so that two builds report the same range."""
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    iso = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = []
+    for label, query in views:
+        days = int(re.search(r"since=(\d+)d", query).group(1))
+        fixed = re.sub(r"since=\d+d", "since=%s&until=%s" % (iso(now - timedelta(days=days)), iso(now)), query)
+        out.append((label, fixed))
+    return out
+
+
+def numbers(report):
+    """A report without when it was made, which differs between two requests by design."""
+    return {k: v for k, v in report.items() if k != "generatedAt"}
 
 
 def ms(v):

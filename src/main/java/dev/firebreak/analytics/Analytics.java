@@ -7,6 +7,7 @@ import dev.firebreak.analytics.internal.RangeParser;
 import dev.firebreak.analytics.internal.RunbookTargets;
 import dev.firebreak.incident.CycleDimension;
 import dev.firebreak.incident.CycleFilter;
+import dev.firebreak.incident.CycleOverview;
 import dev.firebreak.incident.IncidentStatistics;
 import dev.firebreak.notify.PageLoad;
 import dev.firebreak.notify.PageStatistics;
@@ -117,14 +118,15 @@ public class Analytics {
         List<Long> scope = scoped ? timers.time("incident-ids", () -> incidents.incidentIds(cycles)) : null;
         List<PageLoad> load =
                 timers.time("pages", () -> pages.load(filter.from(), filter.to(), scope, properties.hours()));
+        CycleOverview overview = timers.time("overview", () -> incidents.overview(cycles));
         return new AnalyticsReport(
                 filter,
                 clock.instant(),
-                AnalyticsNumbers.of(timers.time("summary", () -> incidents.summary(cycles)), range),
-                rows(cycles, CycleDimension.SERVICE, range, k -> "/incidents?q=" + encode(k)),
-                rows(cycles, CycleDimension.SEVERITY, range, k -> "/incidents?severity=" + encode(k)),
-                rows(cycles, CycleDimension.TEAM, range, k -> AnalyticsLinks.withTeam(filter, k)),
-                rows(cycles, CycleDimension.RUNBOOK, range, k -> "/runbooks/" + encode(k)),
+                AnalyticsNumbers.of(overview.summary(), range),
+                rows(overview, CycleDimension.SERVICE, range, k -> "/incidents?q=" + encode(k)),
+                rows(overview, CycleDimension.SEVERITY, range, k -> "/incidents?severity=" + encode(k)),
+                rows(overview, CycleDimension.TEAM, range, k -> AnalyticsLinks.withTeam(filter, k)),
+                rows(overview, CycleDimension.RUNBOOK, range, k -> "/runbooks/" + encode(k)),
                 bucket.toSeconds(),
                 timers.time("trend", () -> incidents.trend(cycles, bucket)),
                 timers.time("slowest", () -> incidents.slowest(cycles, properties.listLimit())),
@@ -146,10 +148,9 @@ public class Analytics {
                 : owned.stream().filter(filter.service()::equals).toList();
     }
 
-    private List<AnalyticsRow> rows(
-            CycleFilter cycles, CycleDimension dimension, Duration range, Function<String, String> link) {
-        String query = "by-" + dimension.name().toLowerCase(java.util.Locale.ROOT);
-        return timers.time(query, () -> incidents.breakdown(cycles, dimension)).stream()
+    private static List<AnalyticsRow> rows(
+            CycleOverview overview, CycleDimension dimension, Duration range, Function<String, String> link) {
+        return overview.by(dimension).stream()
                 .map(b -> new AnalyticsRow(
                         b.key(),
                         b.key() == null ? null : link.apply(b.key()),

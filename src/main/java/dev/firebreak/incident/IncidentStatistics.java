@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Numbers over incident cycles for analytics: time to acknowledge, resolve and detect, targets
- * met, repeats. Computed in SQL; each cycle of a reopened incident counts on its own.
+ * met, repeats. Each cycle of a reopened incident counts on its own.
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,12 +19,9 @@ public class IncidentStatistics {
         this.store = store;
     }
 
-    public CycleStatistics summary(CycleFilter filter) {
-        return store.summary(filter);
-    }
-
-    public List<CycleBreakdown> breakdown(CycleFilter filter, CycleDimension dimension) {
-        return store.breakdown(filter, dimension);
+    /** All the cycles' numbers and their breakdowns by service, severity, team and runbook. */
+    public CycleOverview overview(CycleFilter filter) {
+        return store.overview(filter);
     }
 
     public List<CycleBucket> trend(CycleFilter filter, Duration bucket) {

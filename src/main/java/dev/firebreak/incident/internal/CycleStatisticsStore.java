@@ -6,18 +6,22 @@ import dev.firebreak.incident.CycleBreakdown;
 import dev.firebreak.incident.CycleBucket;
 import dev.firebreak.incident.CycleDimension;
 import dev.firebreak.incident.CycleFilter;
-import dev.firebreak.incident.CycleStatistics;
+import dev.firebreak.incident.CycleOverview;
 import dev.firebreak.incident.SlowCycle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Statistics over incident_cycles, incidents and incident_alerts, each one SQL statement. */
+/** Statistics over incident_cycles, incidents and incident_alerts. */
 @Repository
 public class CycleStatisticsStore {
     private final JdbcClient jdbc;
@@ -26,41 +30,61 @@ public class CycleStatisticsStore {
         this.jdbc = jdbc;
     }
 
-    public CycleStatistics summary(CycleFilter filter) {
+    /**
+     * The summary and the four breakdowns from one read of the facts, added up in Java: the facts
+     * (joins, detection, two windows) cost most, and five statements computed them five times.
+     */
+    public CycleOverview overview(CycleFilter filter) {
         CycleFacts facts = CycleFacts.of(filter);
-        facts.sql.append("select ").append(aggregates(filter)).append(" from facts");
+        facts.sql.append("select incident_id, service, severity, team, runbook_slug, tta, ttr, answered, ttd, age,"
+                + " target, resolution_target, since_group, since_runbook from facts");
         facts.inRange(filter);
-        return jdbc.sql(facts.sql.toString())
-                .params(facts.params)
-                .query((rs, n) -> statistics(rs))
-                .single();
+        long window = filter.repeatWindow().toSeconds();
+        CycleTally all = new CycleTally(window);
+        Map<CycleDimension, Map<String, CycleTally>> by = new EnumMap<>(CycleDimension.class);
+        for (CycleDimension dimension : CycleDimension.values()) {
+            by.put(dimension, new HashMap<>());
+        }
+        jdbc.sql(facts.sql.toString()).params(facts.params).query((ResultSet rs) -> {
+            CycleTally.Fact fact = new CycleTally.Fact(
+                    rs.getLong("incident_id"),
+                    rs.getBigDecimal("tta"),
+                    rs.getBigDecimal("ttr"),
+                    rs.getBigDecimal("answered"),
+                    rs.getBigDecimal("ttd"),
+                    rs.getBigDecimal("age"),
+                    longOrNull(rs, "target"),
+                    longOrNull(rs, "resolution_target"),
+                    rs.getBigDecimal("since_group"),
+                    rs.getBigDecimal("since_runbook"));
+            all.add(fact);
+            add(by, CycleDimension.SERVICE, rs.getString("service"), window, fact);
+            add(by, CycleDimension.SEVERITY, rs.getString("severity"), window, fact);
+            add(by, CycleDimension.TEAM, rs.getString("team"), window, fact);
+            add(by, CycleDimension.RUNBOOK, rs.getString("runbook_slug"), window, fact);
+        });
+        Map<CycleDimension, List<CycleBreakdown>> breakdowns = new EnumMap<>(CycleDimension.class);
+        by.forEach((dimension, tallies) -> breakdowns.put(
+                dimension,
+                tallies.entrySet().stream()
+                        .sorted(MOST_CYCLES_FIRST)
+                        .map(e -> new CycleBreakdown(e.getKey(), e.getValue().statistics()))
+                        .toList()));
+        return new CycleOverview(all.statistics(), breakdowns);
     }
 
-    public List<CycleBreakdown> breakdown(CycleFilter filter, CycleDimension dimension) {
-        String key =
-                switch (dimension) {
-                    case SERVICE -> "service";
-                    case SEVERITY -> "severity";
-                    case TEAM -> "team";
-                    case RUNBOOK -> "runbook_slug";
-                };
-        CycleFacts facts = CycleFacts.of(filter);
-        facts.sql
-                .append("select ")
-                .append(key)
-                .append(" as k, ")
-                .append(aggregates(filter))
-                .append(" from facts");
-        facts.inRange(filter);
-        facts.sql
-                .append(" group by ")
-                .append(key)
-                .append(" order by count(*) desc, ")
-                .append(key);
-        return jdbc.sql(facts.sql.toString())
-                .params(facts.params)
-                .query((rs, n) -> new CycleBreakdown(rs.getString("k"), statistics(rs)))
-                .list();
+    private static final Comparator<Map.Entry<String, CycleTally>> MOST_CYCLES_FIRST =
+            Comparator.<Map.Entry<String, CycleTally>>comparingLong(
+                            e -> -e.getValue().cycles())
+                    .thenComparing(Map.Entry::getKey, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private static void add(
+            Map<CycleDimension, Map<String, CycleTally>> by,
+            CycleDimension dimension,
+            String key,
+            long window,
+            CycleTally.Fact fact) {
+        by.get(dimension).computeIfAbsent(key, k -> new CycleTally(window)).add(fact);
     }
 
     /** Cycles per bucket of {@code bucket} from the range's start; empty buckets are left out. */
@@ -132,53 +156,13 @@ public class CycleStatisticsStore {
                 > 0;
     }
 
-    private static String aggregates(CycleFilter filter) {
-        long window = filter.repeatWindow().toSeconds();
-        return "count(*) as cycles, count(distinct incident_id) as incidents,"
-                + " count(tta) as acknowledged, avg(tta) as mtta,"
-                + " percentile_cont(0.5) within group (order by tta) as median_tta,"
-                + " count(ttr) as resolved, avg(ttr) as mttr,"
-                + " percentile_cont(0.5) within group (order by ttr) as median_ttr,"
-                + " count(ttd) as detected, avg(ttd) as mttd,"
-                + " count(*) filter (where target is not null and (answered is not null or age > target)) as judged,"
-                + " count(*) filter (where answered <= target) as within_target,"
-                + " count(*) filter (where resolution_target is not null and (ttr is not null"
-                + " or age > resolution_target)) as resolution_judged,"
-                + " count(*) filter (where ttr <= resolution_target) as within_resolution,"
-                + " count(*) filter (where since_group <= " + window + ") as group_repeats,"
-                + " count(*) filter (where since_runbook <= " + window + ") as runbook_repeats,"
-                + " count(*) filter (where since_group <= " + window + " or since_runbook <= " + window
-                + ") as repeats";
-    }
-
-    private static CycleStatistics statistics(ResultSet rs) throws SQLException {
-        return new CycleStatistics(
-                rs.getLong("cycles"),
-                rs.getLong("incidents"),
-                rs.getLong("acknowledged"),
-                seconds(rs.getBigDecimal("mtta")),
-                median(rs, "median_tta"),
-                rs.getLong("resolved"),
-                seconds(rs.getBigDecimal("mttr")),
-                median(rs, "median_ttr"),
-                rs.getLong("detected"),
-                seconds(rs.getBigDecimal("mttd")),
-                rs.getLong("judged"),
-                rs.getLong("within_target"),
-                rs.getLong("resolution_judged"),
-                rs.getLong("within_resolution"),
-                rs.getLong("group_repeats"),
-                rs.getLong("runbook_repeats"),
-                rs.getLong("repeats"));
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** Whole seconds, half up: both databases give the exact average of millisecond differences. */
     private static Long seconds(BigDecimal value) {
         return value == null ? null : value.setScale(0, RoundingMode.HALF_UP).longValueExact();
-    }
-
-    private static Long median(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : Math.round(value);
     }
 }
