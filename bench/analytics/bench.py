@@ -14,7 +14,7 @@ Each dashboard request (GET /api/v1/analytics) runs its queries one after anothe
 times each (firebreak_analytics_query_seconds on /actuator/prometheus) and this script reads the
 difference per request. Reported: the median and the worst of RUNS requests after WARM, per query,
 for the default 30 days, a whole year (every incident), and a year for one team.
-BASELINE=old.jar also starts that build on the same database once it is loaded (a second node) and
+BEFORE=old.jar also starts that build on the same database once it is loaded (a second node) and
 measures it beside this one, view by view, and says whether both reports carry the same numbers.
 """
 import json
@@ -33,7 +33,7 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 
 JAR = os.environ.get("JAR", "target/firebreak.jar")
-BASELINE = os.environ.get("BASELINE")
+BEFORE = os.environ.get("BEFORE")
 INCIDENTS = int(os.environ.get("INCIDENTS", "100000"))
 RUNS = int(os.environ.get("RUNS", "5"))
 WARM = int(os.environ.get("WARM", "2"))
@@ -242,15 +242,15 @@ def run_case(case):
     log(case, "loading", INCIDENTS, "incidents")
     took = load(case, env, data, base)
     log(case, "loaded in %.0f s" % took)
-    old = start(env, os.path.join(work, "baseline-%s.log" % case), BASELINE) if BASELINE else None
+    old = start(env, os.path.join(work, "before-%s.log" % case), BEFORE) if BEFORE else None
     results = []
     for label, query in absolute(VIEWS):
         per_query, wall, body = measure(url, token, query)
         results.append((label, per_query, wall, body["summary"]["cycles"]))
         if old:
             per_query, wall, before = measure(old[1], token, query)
-            results.append((label + ", baseline", per_query, wall, before["summary"]["cycles"]))
-            log(case, label, "same numbers as the baseline:", numbers(body) == numbers(before))
+            results.append((label + ", before", per_query, wall, before["summary"]["cycles"]))
+            log(case, label, "same numbers as the build before:", numbers(body) == numbers(before))
     for server in [p] + ([old[0]] if old else []):
         server.terminate()
         server.wait(timeout=60)
