@@ -106,9 +106,7 @@ public class UserAccounts implements UserDetailsService {
         UserAccount user = require(username);
         if (!enabled) {
             keepAnAdmin(user, "disable");
-            jdbc.sql("delete from user_invitations where username = ? and used_at is null")
-                    .param(username)
-                    .update();
+            UserInvitations.withdraw(jdbc, username);
         }
         jdbc.sql("update users set enabled = ? where username = ?")
                 .params(enabled, username)

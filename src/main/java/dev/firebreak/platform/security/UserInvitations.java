@@ -49,13 +49,18 @@ public class UserInvitations {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(VALID_FOR);
-        jdbc.sql("delete from user_invitations where username = ? and used_at is null")
-                .param(username)
-                .update();
+        withdraw(jdbc, username);
         jdbc.sql("insert into user_invitations (token_hash, username, created_at, expires_at) values (?, ?, ?, ?)")
                 .params(ApiTokens.hash(token), username, utc(now), utc(expires))
                 .update();
         return new Invitation(username, token, expires);
+    }
+
+    /** Ends the person's open link, if any: a new one replaces it, and disabling the person cancels it. */
+    static void withdraw(JdbcClient jdbc, String username) {
+        jdbc.sql("delete from user_invitations where username = ? and used_at is null")
+                .param(username)
+                .update();
     }
 
     /** Who the link invites; refused when it was used, replaced or has expired. */
